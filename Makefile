@@ -1,0 +1,48 @@
+# The two commands of the README: `make run` (site with demo content) and `make test` (whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run setup test test-e2e lint format worker clean
+
+run: setup
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+setup: $(VENV)/.installed node_modules/.installed
+	$(MANAGE) compile_translations -v0
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) collectstatic --noinput -v0
+
+test: $(VENV)/.installed node_modules/.installed
+	$(MANAGE) compile_translations -v0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-e2e: $(VENV)/.installed node_modules/.installed
+	$(MANAGE) compile_translations -v0
+	$(BIN)/pytest -m e2e $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+worker: setup
+	$(MANAGE) qcluster
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+clean:
+	rm -rf $(VENV) node_modules static_collected .test-media db.sqlite3

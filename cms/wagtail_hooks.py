@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.models import Municipio
+
+
+class MunicipioViewSet(SnippetViewSet):
+    model = Municipio
+    icon = "site"
+    menu_label = _("Municipi")
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["number", "name"]
+    search_fields = ["name", "description"]
+    ordering = ["number"]
+
+
+register_snippet(MunicipioViewSet)

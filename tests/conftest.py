@@ -1,0 +1,37 @@
+"""Fixtures shared by every app's tests.
+
+Emails are enqueued on transaction commit and the queue runs synchronously in tests, so a test
+that expects mail wraps the action in `django_capture_on_commit_callbacks(execute=True)`.
+"""
+
+import pytest
+from wagtail.models import Site
+
+from cms.demo import ensure_home_page
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def home_page(db):
+    return ensure_home_page()
+
+
+@pytest.fixture
+def site(home_page):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def citizen(db):
+    """A registered citizen whose email address is confirmed."""
+    return UserFactory()
+
+
+@pytest.fixture
+def unverified_citizen(db):
+    return UserFactory(email_verified=False)
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(is_staff=True, is_superuser=True, nickname="Redazione")
