@@ -1,8 +1,10 @@
-from django.conf import settings
-from django.utils.module_loading import import_string
+from importlib import import_module
+
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
 
 
-def export_account(user):
+def export_personal_data(user):
     return {
         "account": {
             "email": user.email,
@@ -23,8 +25,14 @@ def export_account(user):
 
 
 def collect_personal_data(user):
-    """Everything every app holds about the user, from the exporters named in settings."""
+    """Everything the site holds about the user: each app with a `privacy` module that defines
+    `export_personal_data(user)` contributes a JSON-serialisable dict."""
     data = {}
-    for path in settings.PERSONAL_DATA_EXPORTERS:
-        data.update(import_string(path)(user))
+    for app_config in apps.get_app_configs():
+        if module_has_submodule(app_config.module, "privacy"):
+            exporter = getattr(
+                import_module(f"{app_config.name}.privacy"), "export_personal_data", None
+            )
+            if exporter:
+                data.update(exporter(user))
     return data

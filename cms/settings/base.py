@@ -209,10 +209,6 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Which apps contribute to a citizen's personal-data export (dotted paths to callables
-# taking a user and returning a JSON-serialisable dict).
-PERSONAL_DATA_EXPORTERS = ["cms.accounts.privacy.export_account"]
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
