@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "events",
     "manifattura",
     "proposals",
+    "proposals.responses",
+    "proposals.assembly",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ResponsesConfig(AppConfig):
+    name = "proposals.responses"
+    label = "responses"
+    verbose_name = _("Institutional responses")
+    default_auto_field = "django.db.models.BigAutoField"
