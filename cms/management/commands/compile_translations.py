@@ -26,4 +26,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for po_path in catalogue_paths():
             polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
-            self.stdout.write(f"compiled {po_path.relative_to(settings.BASE_DIR)}")
+            if options["verbosity"] > 1:
+                self.stdout.write(f"compiled {po_path.relative_to(settings.BASE_DIR)}")
