@@ -63,3 +63,10 @@ def test_city_home_has_no_section_without_the_minisite(client, home_page):
     assert not any(
         s["template"] == "manifattura/home_section.html" for s in response.context["home_sections"]
     )
+
+
+def test_city_home_section_heading_labels_its_section(client, minisite):
+    html = client.get("/").content.decode()
+    start = html.index('aria-labelledby="home-section-')
+    section_id = html[start:].split('"')[1]
+    assert f'<h2 id="{section_id}">' in html
