@@ -7,3 +7,6 @@ class ResponsesConfig(AppConfig):
     label = "responses"
     verbose_name = _("Institutional responses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from proposals.responses import receivers  # noqa: F401
