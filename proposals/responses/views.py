@@ -49,7 +49,7 @@ def overview(request, slug=None):
             answered = answered.filter(state=form.cleaned_data["state"])
         if form.cleaned_data["office"]:
             answered = answered.filter(office=form.cleaned_data["office"])
-    answered = answered.order_by("-answered_at", "pk").prefetch_related("target")
+    answered = answered.order_by("-answered_at", "pk")
     open_items = scope.unanswered().prefetch_related("target")
     context = {
         "dossier": dossier,
