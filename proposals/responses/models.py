@@ -85,6 +85,13 @@ class Office(models.Model):
         return self.name
 
 
+class DossierQuerySet(models.QuerySet):
+    def held_back_ids(self):
+        """Dossiers whose consultation holds its answers back in the current phase."""
+        with_source = self.filter(content_type__isnull=False).prefetch_related("source")
+        return {dossier.pk for dossier in with_source if dossier.answers_held_back()}
+
+
 class Dossier(models.Model):
     """The "Dossier di risposta": every answer to one consultation or one assembly report."""
 
@@ -111,6 +118,8 @@ class Dossier(models.Model):
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("content_type", "object_id")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = DossierQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),
@@ -141,6 +150,11 @@ class Dossier(models.Model):
     def get_overview_url(self):
         return reverse("proposals:responses_overview_dossier", kwargs={"slug": self.slug})
 
+    def answers_held_back(self):
+        """True while the source (a consultation) says its answers are not to be shown yet."""
+        check = getattr(self.source, "answers_visible", None)
+        return callable(check) and not check()
+
 
 class ResponseQuerySet(models.QuerySet):
     def published(self):
@@ -148,6 +162,10 @@ class ResponseQuerySet(models.QuerySet):
 
     def answered(self):
         return self.filter(live=True, answered_at__isnull=False)
+
+    def public_answers(self):
+        """Published answers the public may read now."""
+        return self.answered().exclude(dossier_id__in=Dossier.objects.held_back_ids())
 
     def unanswered(self):
         return self.exclude(live=True, answered_at__isnull=False)
@@ -343,8 +361,17 @@ class Response(
         return self.live and self.answered_at is not None
 
     @property
+    def is_public_answer(self):
+        """Published, and not held back by its consultation's current phase."""
+        if not self.is_answered:
+            return False
+        if not hasattr(self, "_held_back"):
+            self._held_back = self.dossier_id is not None and self.dossier.answers_held_back()
+        return not self._held_back
+
+    @property
     def is_accepted(self):
-        return self.is_answered and self.state.counts_as_accepted
+        return self.is_public_answer and self.state.counts_as_accepted
 
     @property
     def answered_late(self):

@@ -1,66 +1,66 @@
-"""The plugin's own small email sender: ids go to a django-q2 task after the commit.
+"""Tell the author and the followers that the City published its answer.
 
-Recipients come from the answered item: `target.get_notification_recipients()` returns users
-(the author and the followers). Users who chose not to receive notifications are skipped.
+A citizen proposal goes through the plugin's notifications (a row per person, then an immediate
+email or the daily digest, as each person chose). Any other answered item (an assembly
+recommendation) names its people with `target.get_notification_recipients()` and gets an email.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
-from django_q.tasks import async_task
+from django.apps import apps
 
-TEMPLATE_PREFIX = "responses/emails/answer_published"
+from proposals.emails import Email
+from proposals.notifications import followers_of, notify
+from proposals.users import notification_frequency
 
 
-def notify_answer_published(response_id):
-    transaction.on_commit(
-        lambda: async_task(
-            "proposals.responses.notifications.deliver_answer_published", response_id
-        )
+def notify_answer_published(response):
+    target = response.target
+    if target is None:
+        return
+    proposal_model = apps.get_model("proposals", "Proposal")
+    if isinstance(target, proposal_model):
+        _notify_proposal_people(target)
+    elif callable(getattr(target, "get_notification_recipients", None)):
+        AnswerPublishedEmail.send(response_id=response.pk)
+
+
+def _notify_proposal_people(proposal):
+    from proposals.models import Notification
+
+    people = [proposal.author, *followers_of(proposal)]
+    notify(
+        _unique_active(people),
+        Notification.Kind.ANSWERED,
+        proposal=proposal,
+        consultation=proposal.consultation,
     )
 
 
-def recipients_of(target):
-    getter = getattr(target, "get_notification_recipients", None)
-    users = getter() if callable(getter) else []
+def _unique_active(users):
     seen = set()
     for user in users:
-        if not user.email or user.email in seen:
+        if user is None or user.pk in seen or not user.is_active:
             continue
-        if getattr(user, "notification_frequency", "immediate") == "none":
+        if getattr(user, "deleted_at", None):
             continue
-        if getattr(user, "deleted_at", None) or not user.is_active:
-            continue
-        seen.add(user.email)
+        seen.add(user.pk)
         yield user
 
 
-def deliver_answer_published(response_id):
-    from proposals.responses.models import Response
+class AnswerPublishedEmail(Email):
+    template_prefix = "responses/emails/answer_published"
 
-    response = Response.objects.select_related("state", "office").filter(pk=response_id).first()
-    if response is None or not response.is_answered:
-        return
-    for user in recipients_of(response.target):
-        build_message(response, user).send()
+    def __init__(self, response_id):
+        from proposals.responses.models import Response
 
+        self.response = Response.objects.select_related("state", "office").get(pk=response_id)
 
-def build_message(response, user):
-    base_url = settings.WAGTAILADMIN_BASE_URL
-    context = {
-        "response": response,
-        "user": user,
-        "base_url": base_url,
-        "url": base_url + response.get_target_url(),
-    }
-    language = getattr(user, "language", "") or settings.LANGUAGE_CODE
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"{TEMPLATE_PREFIX}_subject.txt", context).split())
-        text = render_to_string(f"{TEMPLATE_PREFIX}_body.txt", context)
-        html = render_to_string(f"{TEMPLATE_PREFIX}_body.html", context)
-    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
-    message = EmailMultiAlternatives(prefix + subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    return message
+    def get_recipients(self):
+        if not self.response.is_answered:
+            return []
+        people = self.response.target.get_notification_recipients()
+        return [u for u in _unique_active(people) if notification_frequency(u) != "none"]
+
+    def get_context(self):
+        from proposals.emails import absolute_url
+
+        return {"response": self.response, "url": absolute_url(self.response.get_target_url())}

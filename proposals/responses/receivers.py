@@ -8,17 +8,19 @@ from wagtail.signals import published
 from proposals import signals
 from proposals.responses.models import Response
 from proposals.responses.notifications import notify_answer_published
-from proposals.responses.services import hand_to_city
+from proposals.responses.services import hand_to_city, mark_target_answered
 
 
 @receiver(signals.support_threshold_reached, dispatch_uid="responses_threshold")
 def on_support_threshold_reached(sender, proposal, **kwargs):
-    hand_to_city(proposal, reason=Response.Reason.THRESHOLD)
+    handed_at = getattr(proposal, "threshold_reached_at", None)
+    hand_to_city(proposal, handed_at=handed_at, reason=Response.Reason.THRESHOLD)
 
 
 @receiver(signals.sent_to_city, dispatch_uid="responses_sent_to_city")
 def on_sent_to_city(sender, proposal, user=None, **kwargs):
-    hand_to_city(proposal, reason=Response.Reason.SENT_BY_STAFF)
+    handed_at = getattr(proposal, "sent_to_city_at", None)
+    hand_to_city(proposal, handed_at=handed_at, reason=Response.Reason.SENT_BY_STAFF)
 
 
 @receiver(signals.assembly_report_delivered, dispatch_uid="responses_assembly_report")
@@ -43,5 +45,7 @@ def on_response_published(sender, instance, **kwargs):
     again = not first and rows.filter(notify_again=True).update(
         notify_again=False, published_notified_at=now
     )
+    if first:
+        mark_target_answered(instance.target, now)
     if first or again:
-        notify_answer_published(instance.pk)
+        notify_answer_published(instance)

@@ -16,7 +16,8 @@ DEFAULT_STATE_SLUG = "ricevuta"
 def hand_to_city(target, *, handed_at=None, reason, term_months=None, group=None) -> Response:
     """Open the City's answer record for `target` and start its clock; idempotent per target.
 
-    The term is, in order: `term_months`, `target.get_response_term_months()`, the setting
+    The term is, in order: `term_months`, the target's `get_response_term_months()` (or
+    `response_term_months`), the same on its consultation, the setting
     PROPOSALS_RESPONSE_TERM_MONTHS (two months). The dossier gathers the answers to one
     consultation or one assembly report: `group`, else the target's consultation.
     """
@@ -25,14 +26,15 @@ def hand_to_city(target, *, handed_at=None, reason, term_months=None, group=None
     if existing:
         return existing
     handed_at = handed_at or timezone.now()
-    months = term_months or _target_term(target) or conf.term_months()
+    group = group or consultation_of(target)
+    months = term_months or _term_of(target) or _term_of(group) or conf.term_months()
     try:
         with transaction.atomic():
             return Response.objects.create(
                 content_type=content_type,
                 object_id=target.pk,
                 target_title=str(target)[:255],
-                dossier=dossier_for(group or consultation_of(target)),
+                dossier=dossier_for(group),
                 reason=reason,
                 state=default_state(),
                 handed_at=handed_at,
@@ -43,9 +45,22 @@ def hand_to_city(target, *, handed_at=None, reason, term_months=None, group=None
         return Response.objects.get(content_type=content_type, object_id=target.pk)
 
 
-def _target_term(target):
-    getter = getattr(target, "get_response_term_months", None)
-    return getter() if callable(getter) else None
+def _term_of(obj):
+    """The answer term an item or its consultation sets, if any."""
+    getter = getattr(obj, "get_response_term_months", None)
+    if callable(getter):
+        return getter()
+    return getattr(obj, "response_term_months", None)
+
+
+def mark_target_answered(target, when):
+    """Stamp `answered_at` on the answered item, if it has such a field, only the first time."""
+    if target is None:
+        return
+    field_names = {field.name for field in target._meta.concrete_fields}
+    if "answered_at" in field_names:
+        manager = type(target)._default_manager
+        manager.filter(pk=target.pk, answered_at__isnull=True).update(answered_at=when)
 
 
 def consultation_of(target):
@@ -106,7 +121,7 @@ def response_record_for(target):
 def published_response_for(target):
     """The published answer of `target`, or None."""
     record = response_record_for(target)
-    return record if record is not None and record.is_answered else None
+    return record if record is not None and record.is_public_answer else None
 
 
 def attach_responses(targets):
@@ -121,7 +136,10 @@ def attach_responses(targets):
     found = {}
     if by_type:
         records = Response.objects.filter(condition).select_related("state", "office")
-        found = {(r.content_type_id, r.object_id): r for r in records}
+        held_back = Dossier.objects.held_back_ids()
+        for record in records:
+            record._held_back = record.dossier_id in held_back
+            found[(record.content_type_id, record.object_id)] = record
     for target in targets:
         key = (ContentType.objects.get_for_model(target).pk, target.pk)
         target._city_response = found.get(key)

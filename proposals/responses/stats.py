@@ -50,7 +50,8 @@ def monitoring(queryset):
     """Accepted, published answers with their latest progress, and the average progress."""
     latest = ProgressUpdate.objects.filter(response=OuterRef("pk")).order_by("-date", "-pk")
     items = list(
-        queryset.filter(ANSWERED, state__counts_as_accepted=True)
+        queryset.public_answers()
+        .filter(state__counts_as_accepted=True)
         .annotate(
             latest_percentage=Subquery(latest.values("percentage")[:1]),
             latest_status=Subquery(latest.values("status")[:1]),

@@ -43,7 +43,7 @@ def overview(request, slug=None):
     scope = _scope(dossier)
     today = timezone.localdate()
     form = AnswerFilterForm(request.GET or None)
-    answered = scope.answered().select_related("state", "office")
+    answered = scope.public_answers().select_related("state", "office")
     if form.is_valid():
         if form.cleaned_data["state"]:
             answered = answered.filter(state=form.cleaned_data["state"])
@@ -75,7 +75,7 @@ def _dossiers_with_figures(today):
 
 def detail(request, pk):
     response = get_object_or_404(
-        Response.objects.published().select_related("state", "office", "dossier"), pk=pk
+        Response.objects.public_answers().select_related("state", "office", "dossier"), pk=pk
     )
     return render(
         request,
@@ -87,7 +87,7 @@ def detail(request, pk):
 def _dossier_context(slug):
     dossier = get_object_or_404(Dossier, slug=slug)
     responses = (
-        dossier.responses.answered()
+        dossier.responses.public_answers()
         .select_related("state", "office")
         .prefetch_related("progress")
         .order_by("target_title", "pk")
@@ -134,20 +134,22 @@ def export_csv(request, slug=None):
     response["Content-Disposition"] = 'attachment; filename="risposte-del-comune.csv"'
     writer = csv.writer(response)
     writer.writerow([str(title) for title in EXPORT_HEADER])
+    held_back = Dossier.objects.held_back_ids()
     for row in rows.order_by("handed_at", "pk"):
-        writer.writerow(_export_row(row))
+        writer.writerow(_export_row(row, row.dossier_id in held_back))
     return response
 
 
-def _export_row(row):
+def _export_row(row, held_back):
     status = _("answered late") if row.db_late else _("answered on time")
     if not row.db_answered:
         status = _("overdue") if row.db_overdue else _("awaiting answer")
+    public = row.db_answered and not held_back
     answer = [
         timezone.localdate(row.answered_at).isoformat() if row.db_answered else "",
-        row.state.name if row.db_answered else "",
-        row.office.name if row.db_answered and row.office else "",
-        strip_tags(expand_db_html(row.answer)) if row.db_answered else "",
+        row.state.name if public else "",
+        row.office.name if public and row.office else "",
+        strip_tags(expand_db_html(row.answer)) if public else "",
     ]
     return [
         row.target_title,
