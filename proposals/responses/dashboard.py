@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from django.db.models import F
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
@@ -17,7 +18,7 @@ def deadlines_by_office(today=None):
         .filter(due_date__lte=today + timezone.timedelta(days=conf.due_soon_days()))
         .with_deadline_status(today)
         .select_related("office", "state")
-        .order_by("office__name", "due_date", "pk")
+        .order_by(F("office__name").asc(nulls_last=True), "due_date", "pk")
     )
     return [(office, list(items)) for office, items in groupby(rows, key=lambda r: r.office)]
 
