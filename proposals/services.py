@@ -57,6 +57,11 @@ def is_following(user, target):
 @transaction.atomic
 def create_proposal(user, consultation, data, attachments=(), token=None, publish=False):
     lock_user(user)
+    already = (
+        Proposal.objects.filter(author=user, submission_token=token).first() if token else None
+    )
+    if already is not None:
+        raise DuplicateSubmission(already)
     ensure_allowed(user, "add_proposal", consultation)
     if consultation.proposals.filter(author=user, title__iexact=data["title"]).exists():
         raise ActionRefused(_("You already have a proposal with this title."))

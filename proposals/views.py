@@ -5,6 +5,7 @@ Anonymous visitors are sent to log in; people without the right get a 403 page t
 import csv
 import uuid
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -30,8 +31,11 @@ def forbidden(request, reason):
 
 
 def check(request, action, obj):
-    """None when allowed; otherwise the login redirect or the 403 page to return."""
-    if request.user.has_perm(f"proposals.{action}", obj):
+    """None when allowed; otherwise the login redirect or the 403 page to return.
+
+    The rule is tested directly (not `user.has_perm`) so superusers get no shortcut past the
+    phases: an administrator cannot support outside a support phase either."""
+    if rules.has_perm(f"proposals.{action}", request.user, obj):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -51,7 +55,7 @@ def proposal_queryset():
 
 def proposal_detail(request, pk):
     proposal = get_object_or_404(proposal_queryset().filter(consultation__live=True), pk=pk)
-    if not request.user.has_perm("proposals.view_proposal", proposal):
+    if not rules.has_perm("proposals.view_proposal", request.user, proposal):
         raise Http404
     attach_scopes([proposal])
     user = request.user
