@@ -1,3 +1,7 @@
+from django.urls import include, path
+
 app_name = "proposals"
 
-urlpatterns = []
+urlpatterns = [
+    path("assemblea/", include("proposals.assembly.urls")),
+]
