@@ -2,6 +2,7 @@ import secrets
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import Membership, Plenary
 from .voting import Choice
@@ -91,3 +92,18 @@ class BallotForm(forms.Form):
     choice = forms.ChoiceField(
         label=_("Your vote"), choices=Choice.LABELS, widget=forms.RadioSelect
     )
+
+
+class ThematicGroupForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        coordinators = list(cleaned.get("coordinators") or [])
+        members = set(cleaned.get("members") or [])
+        if len(coordinators) > 2:
+            self.add_error("coordinators", _("A thematic group has two coordinators."))
+        if any(c not in members for c in coordinators):
+            self.add_error("coordinators", _("Coordinators must be members of the group."))
+        cycle = cleaned.get("cycle")
+        if cycle and any(m.cycle_id != cycle.pk for m in members):
+            self.add_error("members", _("Members must belong to the group's cycle."))
+        return cleaned

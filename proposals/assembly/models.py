@@ -323,15 +323,6 @@ class ThematicGroup(models.Model):
         return self.name
 
 
-def validate_coordinators(group, coordinators):
-    """Coordinators are two members of the group (checked where the M2M is saved)."""
-    if len(coordinators) > 2:
-        raise ValidationError(_("A thematic group has two coordinators."))
-    outsiders = [c for c in coordinators if c.cycle_id != group.cycle_id]
-    if outsiders:
-        raise ValidationError(_("Coordinators must belong to the group's cycle."))
-
-
 class Plenary(models.Model):
     cycle = models.ForeignKey(
         Cycle, on_delete=models.CASCADE, related_name="plenaries", verbose_name=_("cycle")

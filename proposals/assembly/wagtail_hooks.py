@@ -1,14 +1,17 @@
+from django import forms
 from django.urls import include, path, reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .forms import ThematicGroupForm
 from .models import (
     AnnualReport,
     Assembly,
@@ -115,16 +118,19 @@ class ThematicGroupViewSet(ModelViewSet):
     list_display = ["name", "cycle", "pac_actions"]
     list_filter = ["cycle"]
     search_fields = ["name"]
-    form_fields = [
-        "cycle",
-        "name",
-        "mandate",
-        "pac_actions",
-        "members",
-        "coordinators",
-        "facilitators",
-        "technical_referents",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cycle"),
+            FieldPanel("name"),
+            FieldPanel("mandate"),
+            FieldPanel("pac_actions"),
+            FieldPanel("members", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("coordinators", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("facilitators"),
+            FieldPanel("technical_referents"),
+        ],
+        base_form_class=ThematicGroupForm,
+    )
 
 
 class PlenaryViewSet(ModelViewSet):
@@ -194,3 +200,27 @@ class AssemblyViewSetGroup(ViewSetGroup):
 
 
 register_snippet(AssemblyViewSetGroup)
+
+
+@hooks.register("register_home_section")
+def assembly_home_section(request):
+    """The assembly's next plenary and latest published votes on the home page."""
+    assembly = Assembly.objects.order_by("pk").first()
+    if assembly is None:
+        return None
+    cycle = assembly.current_cycle()
+    return {
+        "template": "assembly/home_section.html",
+        "order": 40,
+        "assembly": assembly,
+        "next_plenary": cycle.plenaries.filter(date__gte=timezone.localdate()).first()
+        if cycle
+        else None,
+        "closed_items": list(
+            cycle.recommendations.filter(status=Recommendation.Status.CLOSED).select_related(
+                "tally"
+            )[:3]
+        )
+        if cycle
+        else [],
+    }

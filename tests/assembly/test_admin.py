@@ -147,3 +147,24 @@ def test_delivering_the_report_sends_the_signal_once(
     assert approved.get_consultation() == cycle
     report.refresh_from_db()
     assert report.delivered_at is not None
+
+
+def test_group_form_limits_coordinators(admin_client, cycle):
+    members = [MembershipFactory(person=PoolPersonFactory(cycle=cycle)) for _ in range(3)]
+    data = {
+        "cycle": cycle.pk,
+        "name": "Milano più fresca",
+        "mandate": "",
+        "pac_actions": "Ambito 4",
+        "members": [m.pk for m in members],
+        "coordinators": [m.pk for m in members],
+        "facilitators": "",
+        "technical_referents": "",
+    }
+    response = admin_client.post(reverse("assembly_group:add"), data)
+    assert response.status_code == 200
+    assert not cycle.groups.exists()
+    data["coordinators"] = [m.pk for m in members[:2]]
+    response = admin_client.post(reverse("assembly_group:add"), data)
+    assert response.status_code == 302
+    assert cycle.groups.get().coordinators.count() == 2

@@ -110,3 +110,14 @@ def test_invitation_links_the_account(client, db):
     assert Membership.objects.get(pk=membership.pk).user == user
     client.force_login(UserFactory())
     assert client.get(url).status_code == 403
+
+
+def test_home_section_and_privacy_export(client, setup, citizen, home_page):
+    cycle, plenary, member, item = setup
+    response = client.get("/")
+    assert "Assemblea Permanente dei Cittadini sul Clima" in response.content.decode()
+    from proposals.assembly.privacy import export_personal_data
+
+    data = export_personal_data(citizen)["assembly_memberships"][0]
+    assert data["year"] == 2026 and data["questionnaire"]["last_name"] == "Ferri"
+    assert "choice" not in str(data)
