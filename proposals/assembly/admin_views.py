@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .attendance import record_attendance
+from .emails import invite
 from .forms import OpenVoteForm, PoolImportForm, RegisterForm, SelectionForm, SubstituteForm
 from .models import AnnualReport, Cycle, Membership, Plenary, Recommendation, SelectionRun
 from .plenaries import generate_calendar
@@ -179,6 +180,14 @@ class CalendarView(CycleMixin, View):
             request,
             _("%(count)d plenary sessions added to the calendar.") % {"count": len(created)},
         )
+        return redirect(self.cycle_url())
+
+
+class InvitationsView(CycleMixin, View):
+    def post(self, request, pk):
+        memberships = self.cycle.memberships.filter(active=True).select_related("person")
+        count = invite(memberships)
+        messages.success(request, _("%(count)d invitations queued for sending.") % {"count": count})
         return redirect(self.cycle_url())
 
 

@@ -30,6 +30,7 @@ admin_urls = [
     path("cicli/<int:pk>/importa/", admin_views.PoolImportView.as_view(), name="pool_import"),
     path("cicli/<int:pk>/sorteggio/", admin_views.SelectionView.as_view(), name="selection"),
     path("cicli/<int:pk>/calendario/", admin_views.CalendarView.as_view(), name="calendar"),
+    path("cicli/<int:pk>/inviti/", admin_views.InvitationsView.as_view(), name="invitations"),
     path("sorteggi/<int:pk>/", admin_views.RunView.as_view(), name="run"),
     path("plenarie/<int:pk>/presenze/", admin_views.RegisterView.as_view(), name="register"),
     path("iscrizioni/<int:pk>/sostituto/", admin_views.SubstituteView.as_view(), name="substitute"),

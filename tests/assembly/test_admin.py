@@ -168,3 +168,16 @@ def test_group_form_limits_coordinators(admin_client, cycle):
     response = admin_client.post(reverse("assembly_group:add"), data)
     assert response.status_code == 302
     assert cycle.groups.get().coordinators.count() == 2
+
+
+def test_invitations_are_emailed_once(admin_client, cycle, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    invited = MembershipFactory(person=PoolPersonFactory(cycle=cycle, email="chiara@example.org"))
+    MembershipFactory(person=PoolPersonFactory(cycle=cycle, email=""))
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("assembly_admin:invitations", args=[cycle.pk]))
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["chiara@example.org"]
+    assert str(invited.invitation_token) in message.body
