@@ -1,12 +1,15 @@
 """Shared pieces of the browser tests: how Chromium runs, the site's content, logging in."""
 
+import re
 from io import StringIO
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.test import Client
 from django.utils import translation
+from playwright.sync_api import expect
 
 from cms import demo
 
@@ -53,3 +56,21 @@ def in_language(language, msgid):
 
 def italian(msgid):
     return in_language("it", msgid)
+
+
+def field(text):
+    """The accessible name of a form field labelled `text` (crispy-forms marks required ones *)."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*\*?\s*$")
+
+
+def link_in_last_email(path_fragment):
+    """The link containing `path_fragment` in the last email sent by the site."""
+    message = mail.outbox[-1]
+    return re.search(rf"https?://\S*{re.escape(path_fragment)}\S*", message.body).group(0)
+
+
+def tick(page, label):
+    """Tick a checkbox as a person does: Bootstrap Italia draws it on its label, which they click."""
+    checkbox = page.get_by_label(field(label))
+    page.get_by_text(field(label)).click()
+    expect(checkbox).to_be_checked()

@@ -75,8 +75,8 @@ def pytest_runtest_makereport(item, call):
 
 def save_artifacts(page, nodeid):
     ARTIFACTS_DIR.mkdir(exist_ok=True)
-    stem = ARTIFACTS_DIR / re.sub(r"[^\w.-]+", "_", nodeid).strip("_")
-    screenshot, html = stem.with_suffix(".png"), stem.with_suffix(".html")
+    stem = ARTIFACTS_DIR / re.sub(r"[^\w-]+", "_", nodeid).strip("_")
+    screenshot, html = Path(f"{stem}.png"), Path(f"{stem}.html")
     page.screenshot(path=screenshot, full_page=True)
     html.write_text(page.content(), encoding="utf-8")
     return [screenshot, html]
