@@ -36,7 +36,7 @@ def test_editor_creates_and_publishes_a_standard_page(page, site_content):
     heading.get_by_role("textbox", name="Testo*").fill("Come iscriversi")
     body.get_by_role("button", name="Inserisci un blocco").last.click()
     page.get_by_role("option", name="Testo").click()
-    paragraph = body.get_by_role("region").last
+    paragraph = body.get_by_role("region", name=re.compile("^Testo"))
     paragraph.get_by_role("textbox").click()
     page.keyboard.type("Le iscrizioni agli orti di via Ripamonti aprono il 12 gennaio 2027.")
     # The rich text editor copies what was typed into the form a moment later: wait for it.
