@@ -159,7 +159,7 @@ class RecommendationViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldPanel("pac_action"),
         FieldPanel("body"),
-        FieldPanel("status", read_only=True),
+        FieldPanel("status"),
     ]
 
 
