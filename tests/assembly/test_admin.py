@@ -205,3 +205,10 @@ def test_items_change_only_before_the_vote(admin_client, cycle):
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.title == "Cortili verdi, seconda versione"
+
+
+def test_memberships_are_not_added_by_hand(admin_client, cycle):
+    assert admin_client.get(reverse("assembly_membership:add")).status_code in (302, 403)
+    membership = MembershipFactory(person=PoolPersonFactory(cycle=cycle))
+    edit = reverse("assembly_membership:edit", args=[membership.pk])
+    assert admin_client.get(edit).status_code == 200
