@@ -12,7 +12,6 @@ from events.models import EventPage, Registration, RegistrationState
 
 OPEN_STATES = {RegistrationState.OPEN, RegistrationState.WAITLIST}
 RESEND_INTERVAL = timedelta(minutes=10)
-DEFAULT_ANONYMISE_AFTER_MONTHS = 12
 
 
 class RegistrationRefused(Exception):
@@ -190,7 +189,7 @@ def send_reminders(now=None):
 def anonymise_old_registrations(now=None, months=None):
     """Erase the personal data of registrations to events that ended more than N months ago."""
     if months is None:
-        months = getattr(settings, "EVENTS_ANONYMISE_AFTER_MONTHS", DEFAULT_ANONYMISE_AFTER_MONTHS)
+        months = settings.EVENTS_ANONYMISE_AFTER_MONTHS
     now = now or timezone.now()
     cutoff = now - timedelta(days=round(months * 30.44))
     return Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(
