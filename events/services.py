@@ -111,6 +111,17 @@ def cancel(registration_id):
     return None
 
 
+@transaction.atomic
+def fill_free_seats(event_id):
+    """After editors add seats, give them to the waiting list in order. Returns those promoted."""
+    event = EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+    promoted = []
+    while event.end >= timezone.now() and (registration := promote_from_waitlist(event)):
+        promoted.append(registration)
+        del event.seats_taken
+    return promoted
+
+
 def promote_from_waitlist(event):
     """Move the longest-waiting person to a free seat. The caller holds the event lock."""
     if event.seats_left == 0:
