@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class ProposalsConfig(AppConfig):
     name = "proposals"
     verbose_name = _("Participation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from proposals.tasks import ensure_schedules
+
+        post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="proposals_schedules")

@@ -220,3 +220,6 @@ LOGGING = {
 }
 LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}
 LOGGING["loggers"]["django.tasks"] = {"level": "WARNING"}
+
+# Participation plugin: what can be a consultation's or proposal's territorial scope.
+PROPOSALS_SCOPE_MODELS = ["cms.Municipio"]

@@ -1,0 +1,27 @@
+"""Settings of the participation plugin, each with a default so a host site can omit them."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Models that can be a consultation's or a proposal's territorial scope ("app_label.Model").
+    "PROPOSALS_SCOPE_MODELS": ["cms.Municipio"],
+    # Page types under which a consultation index may be created; None means anywhere.
+    "PROPOSALS_INDEX_PARENT_PAGE_TYPES": None,
+    # Unreviewed reports after which a proposal or comment is hidden pending review.
+    "PROPOSALS_REPORTS_TO_HIDE": 3,
+    # Minutes during which the author may edit a comment.
+    "PROPOSALS_COMMENT_EDIT_MINUTES": 15,
+    # Per user: (how many, in how many seconds).
+    "PROPOSALS_RATE_LIMITS": {
+        "proposal": (5, 3600),
+        "comment": (20, 600),
+        "report": (20, 3600),
+    },
+    "PROPOSALS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+    "PROPOSALS_ATTACHMENTS_PER_PROPOSAL": 5,
+    "PROPOSALS_PAGE_SIZE": 12,
+}
+
+
+def get(name):
+    return getattr(settings, name, DEFAULTS[name])

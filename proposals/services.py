@@ -1,0 +1,307 @@
+"""What happens when someone acts: each function is one transaction and keeps counters exact.
+
+Views check permissions first; these functions re-check what could have changed in between
+(under a row lock where a race matters) and raise `ActionRefused` with a readable message.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from proposals import conf, notifications, signals
+from proposals.models import Comment, Follow, Proposal, Report, Support
+from proposals.rules import denial_reason
+
+
+class ActionRefused(Exception):
+    pass
+
+
+def ensure_allowed(user, action, obj):
+    reason = denial_reason(user, action, obj)
+    if reason:
+        raise ActionRefused(reason)
+
+
+def lock_user(user):
+    """Serialise one person's concurrent actions, so per-user limits hold under races."""
+    get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
+
+
+# Follows
+
+
+def follow(user, target):
+    content_type = ContentType.objects.get_for_model(target)
+    Follow.objects.get_or_create(user=user, content_type=content_type, object_id=target.pk)
+
+
+def unfollow(user, target):
+    content_type = ContentType.objects.get_for_model(target)
+    Follow.objects.filter(user=user, content_type=content_type, object_id=target.pk).delete()
+
+
+def is_following(user, target):
+    if not user.is_authenticated:
+        return False
+    content_type = ContentType.objects.get_for_model(target)
+    return Follow.objects.filter(user=user, content_type=content_type, object_id=target.pk).exists()
+
+
+# Proposals
+
+
+@transaction.atomic
+def create_proposal(user, consultation, data, attachments=(), token=None, publish=False):
+    lock_user(user)
+    already = (
+        Proposal.objects.filter(author=user, submission_token=token).first() if token else None
+    )
+    if already is not None:
+        raise DuplicateSubmission(already)
+    ensure_allowed(user, "add_proposal", consultation)
+    if consultation.proposals.filter(author=user, title__iexact=data["title"]).exists():
+        raise ActionRefused(_("You already have a proposal with this title."))
+    proposal = Proposal(consultation=consultation, author=user, submission_token=token, **data)
+    try:
+        with transaction.atomic():
+            proposal.save()
+    except IntegrityError as error:
+        raise DuplicateSubmission(Proposal.objects.get(submission_token=token)) from error
+    for attachment in attachments:
+        attachment.proposal = proposal
+        attachment.save()
+    follow(user, proposal)
+    if publish:
+        publish_proposal(user, proposal)
+    return proposal
+
+
+class DuplicateSubmission(Exception):
+    """The same form was submitted twice: the first submission's proposal is `existing`."""
+
+    def __init__(self, existing):
+        super().__init__(existing.pk)
+        self.existing = existing
+
+
+@transaction.atomic
+def update_proposal(user, proposal, data, attachments=()):
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    ensure_allowed(user, "change_proposal", proposal)
+    for field, value in data.items():
+        setattr(proposal, field, value)
+    proposal.save()
+    for attachment in attachments:
+        attachment.proposal = proposal
+        attachment.save()
+    return proposal
+
+
+@transaction.atomic
+def publish_proposal(user, proposal):
+    ensure_allowed(user, "publish_proposal", proposal)
+    updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.DRAFT).update(
+        status=Proposal.Status.PUBLISHED, published_at=timezone.now()
+    )
+    proposal.refresh_from_db()
+    return bool(updated)
+
+
+@transaction.atomic
+def withdraw_proposal(user, proposal):
+    ensure_allowed(user, "withdraw_proposal", proposal)
+    updated = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PUBLISHED).update(
+        status=Proposal.Status.WITHDRAWN, withdrawn_at=timezone.now()
+    )
+    proposal.refresh_from_db()
+    return bool(updated)
+
+
+# Supports
+
+
+@transaction.atomic
+def support(user, proposal):
+    """Add the user's support. Returns False when it already existed (double click)."""
+    lock_user(user)
+    if Support.objects.filter(user=user, proposal=proposal).exists():
+        return False
+    ensure_allowed(user, "support_proposal", proposal)
+    # The status check and the increment are one conditional UPDATE: a proposal withdrawn a
+    # moment ago takes no support.
+    counted = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PUBLISHED).update(
+        support_count=F("support_count") + 1
+    )
+    if not counted:
+        raise ActionRefused(_("This proposal does not take supports."))
+    try:
+        with transaction.atomic():
+            Support.objects.create(user=user, proposal=proposal)
+    except IntegrityError:
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+        return False
+    mark_threshold_if_reached(proposal)
+    proposal.refresh_from_db(fields=["support_count", "threshold_reached_at"])
+    return True
+
+
+def mark_threshold_if_reached(proposal):
+    threshold = proposal.consultation.support_threshold
+    reached = Proposal.objects.filter(
+        pk=proposal.pk, threshold_reached_at__isnull=True, support_count__gte=threshold
+    ).update(threshold_reached_at=timezone.now())
+    if reached:
+        proposal_id = proposal.pk
+        transaction.on_commit(lambda: announce_threshold(proposal_id))
+
+
+def announce_threshold(proposal_id):
+    proposal = Proposal.objects.get(pk=proposal_id)
+    signals.support_threshold_reached.send(sender=Proposal, proposal=proposal)
+    notifications.threshold_reached(proposal)
+
+
+@transaction.atomic
+def unsupport(user, proposal):
+    """Withdraw the user's support. Returns False when there was none."""
+    ensure_allowed(user, "unsupport_proposal", proposal)
+    deleted, _rows = Support.objects.filter(user=user, proposal=proposal).delete()
+    if deleted:
+        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+    proposal.refresh_from_db(fields=["support_count"])
+    return bool(deleted)
+
+
+# Comments
+
+
+@transaction.atomic
+def add_comment(user, target, body, position, parent=None):
+    ensure_allowed(user, "add_comment", target)
+    proposal = target if isinstance(target, Proposal) else None
+    consultation = proposal.consultation if proposal else target
+    if parent is not None:
+        if (
+            parent.proposal_id != (proposal.pk if proposal else None)
+            or parent.consultation_id != consultation.pk
+        ):
+            raise ActionRefused(_("You can only reply to a comment in the same discussion."))
+        parent = parent.parent or parent  # threads are two levels deep
+    recent_duplicate = Comment.objects.filter(
+        author=user,
+        consultation=consultation,
+        proposal=proposal,
+        parent=parent,
+        body=body,
+        deleted_at__isnull=True,
+    ).first()
+    if recent_duplicate:
+        return recent_duplicate
+    comment = Comment.objects.create(
+        consultation=consultation,
+        proposal=proposal,
+        parent=parent,
+        author=user,
+        body=body,
+        position=position,
+        is_official=user.is_staff,
+    )
+    follow(user, target)
+    notifications.comment_posted(comment)
+    return comment
+
+
+@transaction.atomic
+def edit_comment(user, comment, body, position):
+    ensure_allowed(user, "change_comment", comment)
+    comment.body, comment.position, comment.edited_at = body, position, timezone.now()
+    comment.save(update_fields=["body", "position", "edited_at"])
+    return comment
+
+
+@transaction.atomic
+def delete_comment(user, comment):
+    ensure_allowed(user, "delete_comment", comment)
+    Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(deleted_at=timezone.now())
+
+
+# Moderation
+
+
+@transaction.atomic
+def report(user, target, reason, note=""):
+    ensure_allowed(user, "report", target)
+    content_type = ContentType.objects.get_for_model(target)
+    try:
+        with transaction.atomic():
+            created = Report.objects.create(
+                reporter=user,
+                content_type=content_type,
+                object_id=target.pk,
+                reason=reason,
+                note=note,
+            )
+    except IntegrityError as error:
+        raise ActionRefused(_("You have already reported this.")) from error
+    pending = Report.objects.filter(
+        content_type=content_type, object_id=target.pk, reviewed_at__isnull=True
+    ).count()
+    if pending >= conf.get("PROPOSALS_REPORTS_TO_HIDE"):
+        hide(target)
+    notifications.report_filed(created)
+    return created
+
+
+def hide(target):
+    if isinstance(target, Proposal):
+        Proposal.objects.filter(pk=target.pk).exclude(status=Proposal.Status.DRAFT).update(
+            status=Proposal.Status.HIDDEN, hidden_at=timezone.now()
+        )
+    else:
+        Comment.objects.filter(pk=target.pk).update(is_hidden=True)
+
+
+def restore(target):
+    """Show a hidden item again, as it was before it was hidden."""
+    if isinstance(target, Proposal):
+        status = Proposal.Status.WITHDRAWN if target.withdrawn_at else Proposal.Status.PUBLISHED
+        Proposal.objects.filter(pk=target.pk, status=Proposal.Status.HIDDEN).update(
+            status=status, hidden_at=None
+        )
+    else:
+        Comment.objects.filter(pk=target.pk).update(is_hidden=False)
+
+
+@transaction.atomic
+def close_reports(reports, reviewer, keep_hidden):
+    """Close reports after review: the reported items are hidden, or shown again."""
+    reports = list(reports)
+    for item in {(r.content_type_id, r.object_id): r.target for r in reports}.values():
+        if item is not None:
+            hide(item) if keep_hidden else restore(item)
+    Report.objects.filter(pk__in=[r.pk for r in reports], reviewed_at__isnull=True).update(
+        reviewed_at=timezone.now(), reviewed_by=reviewer
+    )
+    return len(reports)
+
+
+@transaction.atomic
+def send_to_city(user, proposal):
+    """Hand a proposal to the City for a formal answer, once."""
+    sent = Proposal.objects.filter(pk=proposal.pk, sent_to_city_at__isnull=True).update(
+        sent_to_city_at=timezone.now()
+    )
+    if sent:
+        proposal_id, user_id = proposal.pk, user.pk
+        transaction.on_commit(lambda: announce_sent_to_city(proposal_id, user_id))
+    return bool(sent)
+
+
+def announce_sent_to_city(proposal_id, user_id):
+    proposal = Proposal.objects.get(pk=proposal_id)
+    user = get_user_model()._default_manager.get(pk=user_id)
+    signals.sent_to_city.send(sender=Proposal, proposal=proposal, user=user)

@@ -1,0 +1,449 @@
+"""Thin views: check the permission, call one service, render or redirect.
+
+Anonymous visitors are sent to log in; people without the right get a 403 page that says why."""
+
+import csv
+import uuid
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from proposals import ratelimit, services
+from proposals.emails import user_from_unsubscribe_token
+from proposals.forms import CommentForm, ProposalForm, ReportForm
+from proposals.listing import attach_scopes, comment_thread
+from proposals.models import Comment, ConsultationPage, Follow, Proposal, Support
+from proposals.opendata import open_data_rows
+from proposals.rules import denial_reason, permission_for
+from proposals.users import notification_frequency
+
+
+def forbidden(request, reason):
+    return render(request, "proposals/forbidden.html", {"reason": reason}, status=403)
+
+
+def check(request, action, obj):
+    """None when allowed; otherwise the login redirect or the 403 page to return.
+
+    The rule is tested directly (not `user.has_perm`) so superusers get no shortcut past the
+    phases: an administrator cannot support outside a support phase either."""
+    if rules.has_perm(f"proposals.{action}", request.user, obj):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return forbidden(request, denial_reason(request.user, action, obj))
+
+
+def live_consultation(consultation_id):
+    return get_object_or_404(ConsultationPage.objects.live(), pk=consultation_id)
+
+
+def proposal_queryset():
+    return Proposal.objects.select_related("consultation", "author", "theme")
+
+
+# Proposals
+
+
+def proposal_detail(request, pk):
+    proposal = get_object_or_404(proposal_queryset().filter(consultation__live=True), pk=pk)
+    if not rules.has_perm("proposals.view_proposal", request.user, proposal):
+        raise Http404
+    attach_scopes([proposal])
+    user = request.user
+    actions = [
+        "support_proposal",
+        "unsupport_proposal",
+        "change_proposal",
+        "publish_proposal",
+        "withdraw_proposal",
+        "report",
+        "follow",
+        "add_comment",
+    ]
+    context = {
+        "proposal": proposal,
+        "consultation": proposal.consultation,
+        "page": proposal.consultation,
+        "attachments": proposal.attachments.all(),
+        "comments": comment_thread(proposal=proposal),
+        "comment_form": CommentForm(),
+        "following": services.is_following(user, proposal),
+        "supported": user.is_authenticated
+        and Support.objects.filter(user=user, proposal=proposal).exists(),
+        "timeline": proposal_timeline(proposal),
+        **{f"can_{action}": permission_for(user, action, proposal) for action in actions},
+    }
+    return render(request, "proposals/proposal_detail.html", context)
+
+
+def proposal_timeline(proposal):
+    events = [
+        (proposal.published_at, _("Published")),
+        (proposal.threshold_reached_at, _("Support threshold reached")),
+        (proposal.sent_to_city_at, _("Sent to the City for an answer")),
+        (proposal.answered_at, _("The City answered")),
+        (proposal.withdrawn_at, _("Withdrawn by the author")),
+    ]
+    return sorted(((when, label) for when, label in events if when), key=lambda e: e[0])
+
+
+def proposal_create(request, consultation_id):
+    consultation = live_consultation(consultation_id)
+    if refused := check(request, "add_proposal", consultation):
+        return refused
+    form = ProposalForm(
+        request.POST or None,
+        request.FILES or None,
+        consultation=consultation,
+        initial={"submission_token": uuid.uuid4()},
+    )
+    if request.method == "POST" and form.is_valid():
+        if not ratelimit.allow(request.user, "proposal"):
+            form.add_error(None, _("You are creating proposals too fast: try again later."))
+        else:
+            return save_new_proposal(request, consultation, form)
+    return render(
+        request,
+        "proposals/proposal_form.html",
+        {"form": form, "consultation": consultation, "page": consultation},
+    )
+
+
+def save_new_proposal(request, consultation, form):
+    publish = request.POST.get("action") == "publish"
+    try:
+        proposal = services.create_proposal(
+            request.user,
+            consultation,
+            form.proposal_data(),
+            attachments=form.cleaned_data["attachments"],
+            token=form.cleaned_data.get("submission_token") or uuid.uuid4(),
+            publish=publish,
+        )
+    except services.DuplicateSubmission as duplicate:
+        return redirect(duplicate.existing)
+    except services.ActionRefused as refusal:
+        form.add_error(None, str(refusal))
+        return render(
+            request,
+            "proposals/proposal_form.html",
+            {"form": form, "consultation": consultation, "page": consultation},
+        )
+    if publish:
+        messages.success(request, _("Your proposal is published. Thank you!"))
+    else:
+        messages.info(request, _("Draft saved. This is a preview: only you can see it."))
+    return redirect(proposal)
+
+
+def proposal_edit(request, pk):
+    proposal = get_object_or_404(proposal_queryset(), pk=pk)
+    if refused := check(request, "change_proposal", proposal):
+        return refused
+    form = ProposalForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=proposal,
+        consultation=proposal.consultation,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_proposal(
+                request.user,
+                proposal,
+                form.proposal_data(),
+                attachments=form.cleaned_data["attachments"],
+            )
+        except services.ActionRefused as refusal:
+            return forbidden(request, str(refusal))
+        if request.POST.get("action") == "publish":
+            return proposal_publish(request, pk)
+        messages.success(request, _("Your changes are saved."))
+        return redirect(proposal)
+    context = {
+        "form": form,
+        "proposal": proposal,
+        "consultation": proposal.consultation,
+        "page": proposal.consultation,
+    }
+    return render(request, "proposals/proposal_form.html", context)
+
+
+def simple_action(action, service, success_message, already_message):
+    """A POST-only view that runs `service(user, proposal)` once and goes back to the proposal."""
+
+    @require_POST
+    def view(request, pk):
+        proposal = get_object_or_404(proposal_queryset(), pk=pk)
+        if refused := check(request, action, proposal):
+            return refused
+        try:
+            done = service(request.user, proposal)
+        except services.ActionRefused as refusal:
+            return forbidden(request, str(refusal))
+        messages.success(request, success_message) if done else messages.info(
+            request, already_message
+        )
+        return redirect(proposal)
+
+    return view
+
+
+proposal_publish = simple_action(
+    "publish_proposal",
+    services.publish_proposal,
+    _lazy("Your proposal is published. Thank you!"),
+    _lazy("This proposal was already published."),
+)
+proposal_withdraw = simple_action(
+    "withdraw_proposal",
+    services.withdraw_proposal,
+    _lazy("Your proposal is withdrawn. It stays visible, marked as withdrawn."),
+    _lazy("This proposal was already withdrawn."),
+)
+
+
+@require_POST
+def proposal_support(request, pk):
+    proposal = get_object_or_404(proposal_queryset(), pk=pk)
+    if request.user.is_authenticated and proposal.supports.filter(user=request.user).exists():
+        messages.info(request, _("You already support this proposal."))
+        return redirect(proposal)
+    if refused := check(request, "support_proposal", proposal):
+        return refused
+    try:
+        services.support(request.user, proposal)
+    except services.ActionRefused as refusal:
+        return forbidden(request, str(refusal))
+    messages.success(request, _("Thank you for your support."))
+    return redirect(proposal)
+
+
+@require_POST
+def proposal_unsupport(request, pk):
+    proposal = get_object_or_404(proposal_queryset(), pk=pk)
+    if request.user.is_authenticated and not proposal.supports.filter(user=request.user).exists():
+        messages.info(request, _("You do not support this proposal."))
+        return redirect(proposal)
+    if refused := check(request, "unsupport_proposal", proposal):
+        return refused
+    services.unsupport(request.user, proposal)
+    messages.success(request, _("Your support is withdrawn."))
+    return redirect(proposal)
+
+
+# Comments
+
+
+def comment_target(kind, pk):
+    if kind == "proposta":
+        return get_object_or_404(proposal_queryset(), pk=pk)
+    if kind == "consultazione":
+        return live_consultation(pk)
+    raise Http404
+
+
+def target_url(target):
+    return target.get_absolute_url() if isinstance(target, Proposal) else target.url
+
+
+@require_POST
+def comment_create(request, kind, pk):
+    target = comment_target(kind, pk)
+    if refused := check(request, "add_comment", target):
+        return refused
+    form = CommentForm(request.POST)
+    parent = None
+    if form.is_valid() and form.cleaned_data.get("parent"):
+        parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()
+    if not form.is_valid():
+        errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+        messages.error(request, _("Your comment was not posted: %(errors)s") % {"errors": errors})
+        return redirect(f"{target_url(target)}#comments")
+    if not ratelimit.allow(request.user, "comment"):
+        messages.error(request, _("You are commenting too fast: wait a few minutes."))
+        return redirect(f"{target_url(target)}#comments")
+    try:
+        comment = services.add_comment(
+            request.user,
+            target,
+            form.cleaned_data["body"],
+            form.cleaned_data["position"],
+            parent=parent,
+        )
+    except services.ActionRefused as refusal:
+        return forbidden(request, str(refusal))
+    messages.success(request, _("Your comment is posted."))
+    return redirect(comment.get_absolute_url())
+
+
+def comment_edit(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("proposal", "consultation"), pk=pk)
+    if refused := check(request, "change_comment", comment):
+        return refused
+    form = CommentForm(request.POST or None, instance=comment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_comment(
+                request.user, comment, form.cleaned_data["body"], form.cleaned_data["position"]
+            )
+        except services.ActionRefused as refusal:
+            return forbidden(request, str(refusal))
+        messages.success(request, _("Your comment is updated."))
+        return redirect(comment.get_absolute_url())
+    return render(request, "proposals/comment_form.html", {"form": form, "comment": comment})
+
+
+@require_POST
+def comment_delete(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("proposal", "consultation"), pk=pk)
+    if comment.deleted_at:
+        return redirect(comment.get_absolute_url())
+    if refused := check(request, "delete_comment", comment):
+        return refused
+    services.delete_comment(request.user, comment)
+    messages.success(request, _("Your comment is deleted."))
+    return redirect(comment.get_absolute_url())
+
+
+# Reports and follows
+
+
+def report_target(kind, pk):
+    if kind == "proposta":
+        return get_object_or_404(proposal_queryset(), pk=pk)
+    if kind == "commento":
+        return get_object_or_404(Comment.objects.select_related("proposal", "consultation"), pk=pk)
+    raise Http404
+
+
+def report(request, kind, pk):
+    target = report_target(kind, pk)
+    if refused := check(request, "report", target):
+        return refused
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not ratelimit.allow(request.user, "report"):
+            form.add_error(None, _("You have sent too many reports: try again later."))
+        else:
+            try:
+                services.report(
+                    request.user, target, form.cleaned_data["reason"], form.cleaned_data["note"]
+                )
+            except services.ActionRefused as refusal:
+                return forbidden(request, str(refusal))
+            messages.success(request, _("Thank you: the moderators will review your report."))
+            return redirect(target.get_absolute_url())
+    return render(request, "proposals/report_form.html", {"form": form, "target": target})
+
+
+@require_POST
+def follow(request, kind, pk):
+    target = comment_target(kind, pk)
+    if refused := check(request, "follow", target):
+        return refused
+    if request.POST.get("action") == "unfollow":
+        services.unfollow(request.user, target)
+        messages.success(request, _("You no longer follow this."))
+    else:
+        services.follow(request.user, target)
+        messages.success(request, _("You follow this now: we will tell you what happens."))
+    return redirect(target_url(target))
+
+
+# My participation
+
+
+FREQUENCIES = {
+    "immediate": _lazy("immediately"),
+    "daily": _lazy("once a day, as a digest"),
+    "none": _lazy("never"),
+}
+
+
+@login_required
+def my_participation(request):
+    user = request.user
+    proposals = list(
+        Proposal.objects.filter(author=user).select_related("consultation").order_by("-created_at")
+    )
+    supported = (
+        Proposal.objects.filter(supports__user=user)
+        .select_related("consultation")
+        .order_by("-supports__created_at")
+    )
+    comments = (
+        Comment.objects.filter(author=user, deleted_at__isnull=True)
+        .select_related("proposal", "consultation")
+        .order_by("-created_at")[:50]
+    )
+    follows = (
+        Follow.objects.filter(user=user).select_related("content_type").order_by("-created_at")
+    )
+    followed = [f.target for f in follows if f.target is not None]
+    context = {
+        "my_proposals": proposals,
+        "supported_proposals": supported,
+        "my_comments": comments,
+        "followed": followed,
+        "frequency": FREQUENCIES.get(notification_frequency(user), ""),
+    }
+    return render(request, "proposals/my_participation.html", context)
+
+
+# Open data
+
+
+@require_GET
+def open_data_csv(request, consultation_id):
+    consultation = live_consultation(consultation_id)
+    rows = open_data_rows(consultation)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="proposte-{consultation.slug}.csv"'
+    response.write("\ufeff")
+    writer = csv.DictWriter(response, fieldnames=list(rows[0]) if rows else ["id"])
+    writer.writeheader()
+    writer.writerows(rows)
+    return response
+
+
+@require_GET
+def open_data_json(request, consultation_id):
+    consultation = live_consultation(consultation_id)
+    data = {
+        "consultation": {"id": consultation.pk, "title": consultation.title},
+        "proposals": open_data_rows(consultation),
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'inline; filename="proposte-{consultation.slug}.json"'
+    return response
+
+
+# Unsubscribe
+
+
+@csrf_exempt  # the signed token is the credential; mail clients POST here for one-click
+def unsubscribe(request, token):
+    user = user_from_unsubscribe_token(token)
+    if user is None:
+        return render(request, "proposals/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        stop_emails(user)
+        return render(request, "proposals/unsubscribe.html", {"done": True})
+    return render(request, "proposals/unsubscribe.html", {"token": token})
+
+
+def stop_emails(user):
+    if hasattr(user, "notification_frequency"):
+        type(user)._default_manager.filter(pk=user.pk).update(notification_frequency="none")
+    else:
+        Follow.objects.filter(user=user).delete()
