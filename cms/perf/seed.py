@@ -353,12 +353,13 @@ class CityScaleSeeder:
             insert_rows(
                 Support,
                 ["id", "user", "proposal", "created_at"],
-                self.support_rows(supports),
+                self.support_rows(supports, first_pk=next_pk(Support)),
             ),
         )
 
-    def support_rows(self, supports):
-        pk = next_pk(Support)
+    def support_rows(self, supports, first_pk):
+        """A generator consumed inside COPY: it must not touch the database itself."""
+        pk = first_pk
         when = self.now - timedelta(days=20)
         for proposal_id, count in supports.items():
             for user_id in self.rng.sample(self.citizen_ids, count):
