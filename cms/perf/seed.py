@@ -13,7 +13,6 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Site
@@ -164,7 +163,6 @@ class CityScaleSeeder:
         self.seed_events()
         self.seed_atlas()
         self.seed_standard_pages()
-        self.analyze()
         return self.made
 
     # Citizens
@@ -230,13 +228,14 @@ class CityScaleSeeder:
 
     def seed_consultations(self):
         index = self.consultation_index()
+        offset = ConsultationPage.objects.count()
         pages = []
         for i in range(self.counts.consultations):
             title, municipio = self.consultation_title(i)
             pages.append(
                 ConsultationPage(
                     title=title,
-                    slug=f"{slugify(title)}-{i + 1}",
+                    slug=f"{slugify(title)}-{offset + i + 1}",
                     intro=text(self.rng, 2),
                     support_threshold=200,
                     scope_content_type=self.municipio_type if municipio else None,
@@ -287,10 +286,11 @@ class CityScaleSeeder:
     def support_counts(self, public_ids):
         """A long tail: a few proposals gather thousands of supports, most only a handful."""
         weights = [self.rng.paretovariate(1.16) for _ in public_ids]
-        factor = self.counts.supports / sum(weights)
         cap = min(self.counts.citizens, 20_000)
+        total = min(self.counts.supports, cap * len(public_ids))
+        factor = total / sum(weights)
         counts = [min(cap, int(w * factor)) for w in weights]
-        missing = self.counts.supports - sum(counts)
+        missing = total - sum(counts)
         while missing > 0:
             i = self.rng.randrange(len(counts))
             if counts[i] < cap:
@@ -424,6 +424,7 @@ class CityScaleSeeder:
 
     def seed_events(self):
         index = self.event_index()
+        offset = EventPage.objects.count()
         pages = []
         n = self.counts.events
         for i in range(n):
@@ -431,13 +432,13 @@ class CityScaleSeeder:
             kind = self.rng.choice(EVENT_KINDS)
             place = self.rng.choice(PLACES)
             title = f"{kind} – {place}"
-            start = (self.now - timedelta(days=250) + timedelta(days=i * 365 // n)).replace(
+            start = (self.now - timedelta(days=180) + timedelta(days=(i + 1) * 360 // n)).replace(
                 hour=18, minute=0, second=0
             )
             pages.append(
                 EventPage(
                     title=title,
-                    slug=f"{slugify(title)}-{i + 1}",
+                    slug=f"{slugify(title)}-{offset + i + 1}",
                     summary=text(self.rng, 2),
                     start=start,
                     end=start + timedelta(hours=2),
@@ -515,6 +516,7 @@ class CityScaleSeeder:
                 InterventionKind.objects.filter(has_area=False).values_list("pk", flat=True)
             ),
         }
+        offset = RegenerationProjectPage.objects.count()
         municipalities = list(Municipality.objects.values_list("pk", flat=True))
         if not municipalities:
             municipalities = [
@@ -533,7 +535,7 @@ class CityScaleSeeder:
             pages.append(
                 RegenerationProjectPage(
                     title=title,
-                    slug=f"{slugify(title)}-{i + 1}",
+                    slug=f"{slugify(title)}-{offset + i + 1}",
                     intro=text(self.rng, 2),
                     municipality_id=self.rng.choice(municipalities),
                     latitude=round(45.40 + self.rng.random() * 0.15, 6),
@@ -552,12 +554,15 @@ class CityScaleSeeder:
 
         made_so_far = self.counts.consultations + self.counts.events + self.counts.atlas_projects
         n = max(1, self.counts.pages - made_so_far)
-        section = StandardPage(title="Archivio della partecipazione", slug="archivio")
-        self.home.add_child(instance=section)
+        section = StandardPage.objects.child_of(self.home).filter(slug="archivio").first()
+        if section is None:
+            section = StandardPage(title="Archivio della partecipazione", slug="archivio")
+            self.home.add_child(instance=section)
+        offset = StandardPage.objects.child_of(section).count()
         pages = [
             StandardPage(
-                title=f"{self.rng.choice(PAGE_TOPICS)} – {self.rng.choice(PLACES)} ({i + 1})",
-                slug=f"archivio-{i + 1}",
+                title=f"{self.rng.choice(PAGE_TOPICS)} – {self.rng.choice(PLACES)} ({offset + i + 1})",
+                slug=f"archivio-{offset + i + 1}",
                 intro=text(self.rng, 3),
                 body=[],
             )
@@ -565,8 +570,3 @@ class CityScaleSeeder:
         ]
         add_child_pages(section, pages, self.now - timedelta(days=90), self.keys(n))
         self.report("pages (all types)", Page.objects.count())
-
-    def analyze(self):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
