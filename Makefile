@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup test test-e2e lint format worker clean
+.PHONY: run setup test test-e2e lint format worker clean messages
 
 run: setup
 	$(MANAGE) load_demo
@@ -46,3 +46,7 @@ node_modules/.installed: package.json package-lock.json
 
 clean:
 	rm -rf $(VENV) node_modules static_collected .test-media db.sqlite3
+
+# Update every catalogue (top-level locale/ and each app's own locale/) from the code.
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l it -l en --no-location --no-obsolete -i node_modules -i .venv -i static_collected -i media -i tests -i test-artifacts

@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -57,6 +59,12 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "cms/blocks/image.html"
         description = _("An image with caption and alternative text")
 
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.to_python(
+            {"image": image.pk if image else None, "alt_text": "", "caption": "Milano"}
+        )
+
 
 class DocumentListBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=160)
@@ -67,6 +75,12 @@ class DocumentListBlock(blocks.StructBlock):
         label = _("Documents")
         template = "cms/blocks/document_list.html"
         description = _("A list of downloadable documents")
+
+    def get_preview_value(self):
+        documents = get_document_model().objects.order_by("-created_at")[:3]
+        return self.to_python(
+            {"title": "Documenti", "documents": [document.pk for document in documents]}
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -121,6 +135,7 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "cms/blocks/video.html"
         description = _("An embedded video")
+        preview_value = {"video": None, "caption": "Un patto con i Municipi per Milano"}
 
 
 class BaseStreamBlock(blocks.StreamBlock):

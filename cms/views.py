@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
@@ -21,3 +22,7 @@ def search(request):
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     return render(request, "robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
+
+
+def favicon(request):
+    return redirect(static("cms/favicon.svg"), permanent=True)
