@@ -1,6 +1,7 @@
 """The Strategic Plan of the Metropolitan City: overview, platforms, projects, zones."""
 
 from django import forms
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,10 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
 def live_children(page, model):
     return model.objects.child_of(page).live().public()
+
+
+def atlas_model():
+    return apps.get_model("plan", "AtlasPage")
 
 
 class StrategicPlanPage(Page):
@@ -69,6 +74,7 @@ class StrategicPlanPage(Page):
             "platform"
         )
         context["zone_indexes"] = live_children(self, ZoneIndexPage)
+        context["atlas"] = atlas_model().objects.live().public().first()
         return context
 
 
