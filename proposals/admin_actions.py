@@ -15,6 +15,9 @@ class ModerationBulkAction(SnippetBulkAction):
     def check_perm(self, obj):
         return self.permission_policy.user_has_permission(self.request.user, "change")
 
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from proposals import views
 
@@ -41,4 +41,6 @@ urlpatterns = [
     path("partecipa/segui/<str:kind>/<int:pk>/", views.follow, name="follow"),
     path("partecipa/la-mia-partecipazione/", views.my_participation, name="my_participation"),
     path("partecipa/disiscriviti/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("", include("proposals.responses.urls")),
+    path("assemblea/", include("proposals.assembly.urls")),
 ]

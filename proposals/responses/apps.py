@@ -7,3 +7,11 @@ class ResponsesConfig(AppConfig):
     label = "responses"
     verbose_name = _("Institutional responses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from proposals.responses import receivers  # noqa: F401
+        from proposals.responses.permissions import grant_default_permissions
+
+        post_migrate.connect(grant_default_permissions, sender=self)

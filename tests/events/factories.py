@@ -16,7 +16,7 @@ def make_index(home_page):
 
 
 def make_event(index, *, title="Assemblea di quartiere", starts_in=timedelta(days=10), **fields):
-    start = fields.pop("start", timezone.now() + starts_in)
+    start = fields.pop("start", (timezone.now() + starts_in).replace(second=0, microsecond=0))
     defaults = {
         "summary": "Un incontro pubblico nel Municipio.",
         "end": start + timedelta(hours=2),

@@ -1,0 +1,46 @@
+"""What the participation plugin holds about a person, for their data export."""
+
+from proposals.models import Comment, Follow, Proposal, Report, Support
+
+
+def iso(moment):
+    return moment.isoformat() if moment else None
+
+
+def export_personal_data(user):
+    return {
+        "participation": {
+            "proposals": [
+                {
+                    "consultation": p.consultation.title,
+                    "title": p.title,
+                    "text": p.body,
+                    "status": p.status,
+                    "created_at": iso(p.created_at),
+                    "published_at": iso(p.published_at),
+                }
+                for p in Proposal.objects.filter(author=user).select_related("consultation")
+            ],
+            "supports": [
+                {"proposal": s.proposal.title, "created_at": iso(s.created_at)}
+                for s in Support.objects.filter(user=user).select_related("proposal")
+            ],
+            "comments": [
+                {
+                    "on": str(c.target),
+                    "text": c.body,
+                    "position": c.position,
+                    "created_at": iso(c.created_at),
+                    "deleted_at": iso(c.deleted_at),
+                }
+                for c in Comment.objects.filter(author=user).select_related(
+                    "proposal", "consultation"
+                )
+            ],
+            "reports": [
+                {"reason": r.reason, "note": r.note, "created_at": iso(r.created_at)}
+                for r in Report.objects.filter(reporter=user)
+            ],
+            "follows": [str(f.target) for f in Follow.objects.filter(user=user)],
+        }
+    }
