@@ -223,6 +223,8 @@ def main():
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument("--keep", action="store_true", help="Keep the load-test data.")
     options = parser.parse_args()
+    if not os.environ.get("REDIS_URL"):
+        print("REDIS_URL is not set: each worker caches pages on its own (see docs/performance.md).")
 
     reset()
     citizens = make_citizens(options.citizens)
