@@ -224,7 +224,9 @@ def main():
     parser.add_argument("--keep", action="store_true", help="Keep the load-test data.")
     options = parser.parse_args()
     if not os.environ.get("REDIS_URL"):
-        print("REDIS_URL is not set: each worker caches pages on its own (see docs/performance.md).")
+        print(
+            "REDIS_URL is not set: each worker caches pages on its own (see docs/performance.md)."
+        )
 
     reset()
     citizens = make_citizens(options.citizens)
