@@ -12,12 +12,15 @@ Path functions run inside the test, with Italian active, after the foundation's 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from io import StringIO
+from types import SimpleNamespace
 
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Site
 
 from cms.models import StandardPage
 from tests.factories import UserFactory
@@ -57,6 +60,44 @@ def password_reset_key_path():
     )
 
 
+def events_demo_path(slug=""):
+    """The events demo content (the seed event and two upcoming ones); the path of one page."""
+
+    def path():
+        from events import demo as events_demo
+        from events.models import EventIndexPage
+
+        events_demo.load(SimpleNamespace(stdout=StringIO()), {})
+        index = EventIndexPage.objects.get()
+        return index.url + (f"{slug}/" if slug else "")
+
+    return path
+
+
+def open_event():
+    from events.models import RegistrationQuestion
+    from tests.events.factories import make_event, make_index
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    event = make_event(make_index(home), title="Laboratorio di quartiere", attendance_mode="hybrid")
+    RegistrationQuestion.objects.create(page=event, label="Esigenze di accessibilità")
+    return event
+
+
+def event_registration_path(purpose):
+    def path():
+        from events import tokens
+        from events.models import Registration
+        from tests.events.factories import RegistrationFactory
+
+        status = Registration.Status.PENDING if purpose == "confirm" else "confirmed"
+        registration = RegistrationFactory(event=open_event(), status=status)
+        token = getattr(tokens, f"make_{purpose}_token")(registration)
+        return italian_url(f"events:{purpose}", token)
+
+    return path
+
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("standard page", standard_page_path("come-partecipare")),
@@ -90,6 +131,15 @@ PAGE_TYPES = [
     ),
     PageType("delete account", "/account/profilo/elimina/", logged_in=True, invalid_form={}),
     PageType("logout", "/account/logout/", logged_in=True),
+    PageType("events index", events_demo_path()),
+    PageType("events index without results", lambda: events_demo_path()() + "?municipio=3"),
+    PageType(
+        "past event with programme and speakers",
+        events_demo_path("un-patto-con-i-municipi-per-milano-bene-comune"),
+    ),
+    PageType("event open for registration", lambda: open_event().url, invalid_form={}),
+    PageType("event registration to confirm", event_registration_path("confirm")),
+    PageType("event registration with check-in QR code", event_registration_path("manage")),
 ]
 
 
