@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms import cache
 from cms.models import Municipio
 
 
@@ -17,3 +19,8 @@ class MunicipioViewSet(SnippetViewSet):
 
 
 register_snippet(MunicipioViewSet)
+
+
+@hooks.register("before_serve_page")
+def tag_page_for_cache(page, request, serve_args, serve_kwargs):
+    cache.tag(request, *cache.tags_for_page(page))

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -129,11 +130,14 @@ class EventPageQuerySet(PageQuerySet):
         return self.filter(end__gte=now or timezone.now())
 
     def with_seats_taken(self):
-        return self.annotate(
-            confirmed_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
-            )
+        """A correlated count, not a JOIN + GROUP BY over every registration of every event."""
+        confirmed = (
+            Registration.objects.filter(event=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+            .order_by()
+            .annotate(n=Func(F("pk"), function="COUNT"))
+            .values("n")[:1]
         )
+        return self.annotate(confirmed_count=Coalesce(Subquery(confirmed), 0))
 
     def upcoming_first(self, now=None):
         """Upcoming events soonest first, then past events most recent first."""

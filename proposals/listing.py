@@ -4,12 +4,19 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q
 from django.db.models.functions import Mod
 
 from proposals import conf
 from proposals.forms import ProposalFilterForm
-from proposals.models import Comment, ConsultationPage, Proposal, Support, Theme
+from proposals.models import (
+    Comment,
+    ConsultationPage,
+    Proposal,
+    Support,
+    Theme,
+    count_subquery,
+)
 from proposals.rules import permission_for
 from proposals.scope import scope_choices, scope_from_key
 from proposals.services import is_following
@@ -133,18 +140,12 @@ def consultation_context(page, request):
 
 
 def consultation_index_context(index, request):
+    public = Proposal.objects.public().filter(consultation=OuterRef("pk"))
     consultations = (
         ConsultationPage.objects.live()
         .child_of(index)
-        .prefetch_related("phases", "themes")
-        .annotate(
-            public_proposals=Count(
-                "proposals",
-                filter=Q(
-                    proposals__status__in=[Proposal.Status.PUBLISHED, Proposal.Status.WITHDRAWN]
-                ),
-            )
-        )
+        .prefetch_related("phases", "themes", "scope")
+        .annotate(public_proposals=count_subquery(public))
         .order_by("-first_published_at")
     )
     theme = request.GET.get("tema", "").strip()

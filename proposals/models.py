@@ -10,7 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -310,17 +311,23 @@ class Phase(models.Model):
         )
 
 
+def count_subquery(queryset):
+    """COUNT(*) of a correlated queryset (one with an OuterRef), as an integer expression."""
+    counted = queryset.order_by().annotate(n=models.Func(models.F("pk"), function="COUNT"))
+    return Coalesce(Subquery(counted.values("n")[:1]), 0)
+
+
 class ProposalQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status__in=[Proposal.Status.PUBLISHED, Proposal.Status.WITHDRAWN])
 
     def with_comment_count(self):
-        return self.annotate(
-            comment_count=Count(
-                "comments",
-                filter=Q(comments__deleted_at__isnull=True, comments__is_hidden=False),
-            )
+        """A correlated count, not a JOIN + GROUP BY: a page of 20 proposals counts only their
+        comments, and the paginator's COUNT(*) does not touch comments at all."""
+        visible = Comment.objects.filter(
+            proposal=OuterRef("pk"), deleted_at__isnull=True, is_hidden=False
         )
+        return self.annotate(comment_count=count_subquery(visible))
 
     def with_user_support(self, user):
         if not user.is_authenticated:

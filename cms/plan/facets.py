@@ -32,7 +32,7 @@ class Facet:
     label: str
     lookup: str
 
-    def options(self):
+    def options(self, projects):
         """(value in the URL, label, key in the database) for every term of the facet."""
         raise NotImplementedError
 
@@ -41,27 +41,28 @@ class Facet:
 class VocabularyFacet(Facet):
     model: type = None
 
-    def options(self):
+    def options(self, projects):
         return [(term.slug, term.name, term.pk) for term in self.model.objects.all()]
 
 
 @dataclass(frozen=True)
 class ZoneFacet(Facet):
-    def options(self):
+    def options(self, projects):
         zones = ZonePage.objects.live().public().order_by("path").only("pk", "slug", "title")
         return [(zone.slug, zone.title, zone.pk) for zone in zones]
 
 
 @dataclass(frozen=True)
 class MunicipalityFacet(Facet):
-    def options(self):
-        municipalities = Municipality.objects.filter(regeneration_projects__isnull=False)
-        return [(m.slug, m.name, m.pk) for m in municipalities.distinct().only("slug", "name")]
+    def options(self, projects):
+        """Only the municipalities that have projects in this atlas."""
+        municipalities = Municipality.objects.filter(pk__in=projects.values("municipality"))
+        return [(m.slug, m.name, m.pk) for m in municipalities.only("slug", "name")]
 
 
 @dataclass(frozen=True)
 class PhaseStatusFacet(Facet):
-    def options(self):
+    def options(self, projects):
         return [(value, label, value) for value, label in ProjectPhase.Status.choices]
 
 
@@ -111,7 +112,7 @@ class AtlasFilter:
         self.states = []
         self.ignored = []
         for facet in FACETS:
-            options = facet.options()
+            options = facet.options(projects)
             keys_by_value = {value: key for value, _label, key in options}
             requested = query.getlist(facet.param)
             self.ignored += [value for value in requested if value not in keys_by_value]

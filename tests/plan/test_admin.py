@@ -13,6 +13,12 @@ def staff_client(client, staff_user):
     return client
 
 
+def empty_formsets(*prefixes):
+    counts = {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0"}
+    counts["MAX_NUM_FORMS"] = "1000"
+    return {f"{prefix}-{key}": value for prefix in prefixes for key, value in counts.items()}
+
+
 def add_url(model, parent):
     meta = model._meta
     return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
@@ -67,14 +73,8 @@ def test_staff_create_a_regeneration_project_from_the_editor(
         "phases-0-description": "Recupero",
         "phases-0-status": "planned",
         "phases-0-ORDER": "1",
-        "actors-TOTAL_FORMS": "0",
-        "actors-INITIAL_FORMS": "0",
-        "actors-MIN_NUM_FORMS": "0",
-        "actors-MAX_NUM_FORMS": "1000",
-        "indicators-TOTAL_FORMS": "0",
-        "indicators-INITIAL_FORMS": "0",
-        "indicators-MIN_NUM_FORMS": "0",
-        "indicators-MAX_NUM_FORMS": "1000",
+        **empty_formsets("actors"),
+        **empty_formsets("indicators", "related_pages"),
         "action-publish": "publish",
     }
 
@@ -94,16 +94,7 @@ def test_editor_rejects_works_without_an_area(staff_client, atlas, municipalitie
         "municipality": municipalities["rho"].pk,
         "kind": terms["lavori"].pk,
         "body-count": "0",
-        **{
-            f"{prefix}-{key}": value
-            for prefix in ("phases", "actors", "indicators")
-            for key, value in [
-                ("TOTAL_FORMS", "0"),
-                ("INITIAL_FORMS", "0"),
-                ("MIN_NUM_FORMS", "0"),
-                ("MAX_NUM_FORMS", "1000"),
-            ]
-        },
+        **empty_formsets("phases", "actors", "indicators", "related_pages"),
     }
 
     response = staff_client.post(add_url(models.RegenerationProjectPage, atlas), data)

@@ -224,3 +224,13 @@ def test_zone_pages_do_not_query_per_project(client, atlas, zones, municipalitie
     assert [
         count_queries(client, url) for url in (zone_url, index_url, index_url + "geojson/")
     ] == few
+
+
+def test_municipality_facet_does_not_reveal_draft_projects(client, atlas, municipalities):
+    f.regeneration_project(atlas, municipalities["rho"], title="Pubblicato")
+    f.regeneration_project(atlas, municipalities["pero"], title="Bozza", live=False)
+
+    response = client.get(atlas.url)
+
+    facets = {state.facet.param: state for state in response.context["facets"]}
+    assert [choice["value"] for choice in facets["municipality"].choices] == ["rho"]

@@ -62,10 +62,10 @@ def test_demo_content_is_loaded_once(client):
     assert labels.count("Atlante rigenerazione") == 1
     assert client.get("/atlante-rigenerazione/").status_code == 200
     assert client.get("/piano-strategico/").status_code == 200
+    assert_coordinates_in_the_metropolitan_area()
 
 
-def test_demo_coordinates_are_in_the_metropolitan_area():
-    call_command("load_demo", stdout=StringIO())
+def assert_coordinates_in_the_metropolitan_area():
     for page in models.RegenerationProjectPage.objects.all():
         assert 45.2 < page.latitude < 45.7
         assert 8.6 < page.longitude < 9.6

@@ -234,3 +234,16 @@ def test_zone_index_lists_zones_with_project_counts(client, atlas, zones, munici
 
     assert "2 progetti di rigenerazione" in html or "2 regeneration projects" in html
     assert 'data-geojson-url="/piano-strategico/zone-omogenee/geojson/"' in html
+
+
+def test_regeneration_project_links_related_consultations(client, atlas, municipalities, home_page):
+    consultation = home_page.add_child(instance=StandardPage(title="Consultazione sul quartiere"))
+    page = models.RegenerationProjectPage(
+        title="Ex scalo merci", municipality=municipalities["rho"]
+    )
+    page.related_pages = [models.RegenerationRelatedPage(page=consultation)]
+    f.publish(atlas, page)
+
+    html = client.get(page.url).content.decode()
+
+    assert "Consultazione sul quartiere" in html

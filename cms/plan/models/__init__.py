@@ -5,6 +5,7 @@ from .atlas import (
     ProjectActor,
     ProjectPhase,
     RegenerationProjectPage,
+    RegenerationRelatedPage,
 )
 from .plan import (
     PlatformPage,
@@ -37,6 +38,7 @@ __all__ = [
     "ProjectActor",
     "ProjectPhase",
     "RegenerationProjectPage",
+    "RegenerationRelatedPage",
     "RelatedPage",
     "Scale",
     "StrategicPlanPage",

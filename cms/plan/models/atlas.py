@@ -15,6 +15,7 @@ from wagtail.search import index
 from cms.blocks import BaseStreamBlock
 from cms.plan.blocks import MeasurementBlock
 from cms.plan.geo import validate_area
+from cms.plan.models.plan import RelatedPageBase, visible_related_pages
 
 
 def latitude_field(**kwargs):
@@ -204,6 +205,7 @@ class RegenerationProjectPage(Page):
         InlinePanel("phases", label=_("Phases")),
         InlinePanel("actors", label=_("Actors involved")),
         InlinePanel("indicators", label=_("Indicators (KPI)")),
+        InlinePanel("related_pages", label=_("Related events and consultations")),
     ]
     search_fields = [
         *Page.search_fields,
@@ -245,6 +247,7 @@ class RegenerationProjectPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["feature"] = project_feature(self, request)
         context["atlas"] = self.get_parent()
+        context["related"] = visible_related_pages(self)
         return context
 
 
@@ -345,3 +348,9 @@ class Indicator(Orderable):
             return None
         share = (latest["value"] - self.baseline) / (self.target - self.baseline)
         return max(0, min(100, round(share * 100)))
+
+
+class RegenerationRelatedPage(RelatedPageBase):
+    source = ParentalKey(
+        RegenerationProjectPage, on_delete=models.CASCADE, related_name="related_pages"
+    )

@@ -1,6 +1,7 @@
 """The Strategic Plan of the Metropolitan City: overview, platforms, projects, zones."""
 
 from django import forms
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,10 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
 
 def live_children(page, model):
     return model.objects.child_of(page).live().public()
+
+
+def atlas_model():
+    return apps.get_model("plan", "AtlasPage")
 
 
 class StrategicPlanPage(Page):
@@ -69,6 +74,7 @@ class StrategicPlanPage(Page):
             "platform"
         )
         context["zone_indexes"] = live_children(self, ZoneIndexPage)
+        context["atlas"] = atlas_model().objects.live().public().first()
         return context
 
 
@@ -194,9 +200,7 @@ class StrategicProjectPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["zones"] = self.zones.live().public().order_by("path")
-        context["related"] = [
-            item.page for item in self.related_pages.select_related("page") if item.page.live
-        ]
+        context["related"] = visible_related_pages(self)
         context["regeneration_projects"] = (
             self.regeneration_projects.live().public().select_related("municipality")
         )
@@ -218,12 +222,13 @@ class StrategicProjectUpdate(Orderable):
         verbose_name_plural = _("updates")
 
 
-class RelatedPage(Orderable):
-    """A page elsewhere on the site (an event, a consultation) related to a project."""
+class RelatedPageBase(Orderable):
+    """A page elsewhere on the site (an event, a consultation) related to a project.
 
-    source = ParentalKey(
-        StrategicProjectPage, on_delete=models.CASCADE, related_name="related_pages"
-    )
+    Any page type can be chosen, so the plan links to events and consultations without
+    importing the apps that define them.
+    """
+
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
     )
@@ -231,8 +236,19 @@ class RelatedPage(Orderable):
     panels = [FieldPanel("page")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("related page")
         verbose_name_plural = _("related pages")
+
+
+def visible_related_pages(project):
+    return [item.page for item in project.related_pages.select_related("page") if item.page.live]
+
+
+class RelatedPage(RelatedPageBase):
+    source = ParentalKey(
+        StrategicProjectPage, on_delete=models.CASCADE, related_name="related_pages"
+    )
 
 
 class ZoneIndexPage(RoutablePageMixin, Page):

@@ -21,6 +21,11 @@
     return lines.join("<br>");
   }
 
+  function markerOptions(feature) {
+    var title = (feature.properties || {}).title || "";
+    return { title: title, alt: title };
+  }
+
   function draw(container, data) {
     var map = L.map(container, { scrollWheelZoom: false });
     L.tileLayer(TILES, { maxZoom: 18, attribution: container.dataset.attribution }).addTo(map);
@@ -30,13 +35,13 @@
         featureLayer.bindPopup(popup(feature));
         // Areas are small at metropolitan zoom: a marker at their centre keeps them findable.
         if (feature.geometry && feature.geometry.type !== "Point") {
-          L.marker(featureLayer.getBounds().getCenter(), { title: feature.properties.title })
+          L.marker(featureLayer.getBounds().getCenter(), markerOptions(feature))
             .bindPopup(popup(feature))
             .addTo(markers);
         }
       },
       pointToLayer: function (feature, latlng) {
-        return L.marker(latlng, { title: feature.properties.title });
+        return L.marker(latlng, markerOptions(feature));
       }
     }).addTo(map);
     var bounds = layer.getBounds();

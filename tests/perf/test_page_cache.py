@@ -1,0 +1,93 @@
+"""The anonymous page cache: hits for cookieless visitors, misses after what the page shows changes."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from wagtail.contrib.settings.registry import registry as settings_registry
+
+from proposals.models import Support
+from proposals.phases import PhaseKind
+from tests.proposals.factories import CommentFactory, ProposalFactory, make_consultation
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def proposal(site):
+    for setting in settings_registry:
+        setting.for_site(site)  # as on a live site, where the settings rows already exist
+    consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION)
+    consultation.save_revision().publish()
+    return ProposalFactory(consultation=consultation)
+
+
+def fetch(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
+    client, proposal, django_assert_num_queries
+):
+    url = proposal.consultation.url
+    assert fetch(client, url)["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        hit = fetch(client, url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert proposal.title in hit.content.decode()
+
+
+def test_a_support_invalidates_the_list_and_the_proposal_page(client, proposal, citizen):
+    pages = [proposal.consultation.url, proposal.get_absolute_url()]
+    for url in pages:
+        fetch(client, url)
+        assert fetch(client, url)["X-Page-Cache"] == "hit"
+    logged_in = type(client)()
+    logged_in.force_login(citizen)
+    logged_in.post(reverse("proposals:proposal_support", args=[proposal.pk]))
+    assert Support.objects.filter(proposal=proposal, user=citizen).exists()
+    for url in pages:
+        assert fetch(client, url)["X-Page-Cache"] == "miss"
+
+
+def test_a_comment_invalidates_the_proposal_page(client, proposal):
+    url = proposal.get_absolute_url()
+    fetch(client, url)
+    CommentFactory(proposal=proposal, body="<p>Serve anche una fontanella.</p>")
+    response = fetch(client, url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Serve anche una fontanella." in response.content.decode()
+
+
+def test_publishing_a_page_invalidates_every_page(client, proposal, home_page):
+    fetch(client, home_page.url)
+    fetch(client, proposal.consultation.url)
+    consultation = proposal.consultation
+    consultation.title = "Bilancio partecipativo – Municipio 8"
+    consultation.save_revision().publish()
+    assert fetch(client, home_page.url)["X-Page-Cache"] == "miss"
+    response = fetch(client, consultation.url)
+    assert "Bilancio partecipativo – Municipio 8" in response.content.decode()
+
+
+def test_visitors_with_cookies_are_never_served_from_the_cache(client, proposal, citizen):
+    url = proposal.consultation.url
+    fetch(client, url)
+    client.force_login(citizen)
+    response = fetch(client, url)
+    assert "X-Page-Cache" not in response
+    assert response.context is not None
+
+
+def test_the_cache_is_off_when_its_lifetime_is_zero(client, proposal, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = proposal.consultation.url
+    fetch(client, url)
+    assert "X-Page-Cache" not in fetch(client, url)
