@@ -170,6 +170,9 @@ def configure_settings(home, pages):
             ),
         ]
         navigation.save()
+    add_menu_link(site, "Consultazioni", "/consultazioni/")
+    add_menu_link(site, "Assemblea per il clima", "/assemblea/assemblea-clima/")
+    add_menu_link(site, "Risposte del Comune", "/risposte/")
 
 
 def add_menu_link(site, label, url):

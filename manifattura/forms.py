@@ -62,7 +62,7 @@ class NewsFilterForm(FilterForm):
         used_tags = (
             Tag.objects.filter(
                 pk__in=NewsPageTag.objects.filter(
-                    content_object__path__startswith=index.path
+                    content_object__path__startswith=index.path, content_object__live=True
                 ).values("tag_id")
             )
             .order_by("name")

@@ -1,4 +1,11 @@
-"""Page types of the Manifattura Milano mini-site, a Wagtail section with its own brand and menu."""
+"""Page types of the Manifattura Milano mini-site.
+
+The mini-site is a Wagtail section of the City's site, not a second Site: a ManifatturaHomePage
+under the City home whose pages all extend `manifattura/base.html`, which swaps the City's header,
+menu and footer for the programme's own brand (set on the mini-site home) and a menu built from the
+mini-site home's children marked "show in menus". One site means one login, one search, one
+sitemap and shared legal pages, while visitors see a distinct programme site.
+"""
 
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -99,14 +106,13 @@ class ManifatturaHomePage(MinisiteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live()
+        call_index = CallIndexPage.objects.child_of(self).live().first()
         context["areas"] = AreaPage.objects.child_of(self).live().order_by("path")
         context["principles"] = PrinciplePage.objects.child_of(self).live().order_by("path")
         context["latest_news"] = latest_news(self)[:3]
-        calls = CallPage.objects.descendant_of(self).live()
-        context["open_calls"] = [call for call in with_call_status(calls) if call.is_open][:3]
-        context["call_index"] = children.type(CallIndexPage).first()
-        context["news_index"] = children.type(NewsIndexPage).first()
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        context["call_index"] = call_index
+        context["open_calls"] = call_index.open_calls()[:3] if call_index else []
         return context
 
 
@@ -456,6 +462,10 @@ class CallIndexPage(IndexPage):
     def calls(self, now=None):
         return with_call_status(CallPage.objects.child_of(self).live(), now, self.closing_soon_days)
 
+    def open_calls(self):
+        open_statuses = [CallStatus.OPEN.value, CallStatus.CLOSING_SOON.value]
+        return self.calls().filter(current_status__in=open_statuses)
+
     def get_context(self, request, *args, **kwargs):
         from .forms import CallFilterForm
 
@@ -528,7 +538,7 @@ class CallPage(RoutablePageMixin, MinisiteMixin, Page):
 
     @cached_property
     def closing_soon_days(self):
-        parent = CallIndexPage.objects.filter(pk=self.get_parent().pk).first()
+        parent = CallIndexPage.objects.parent_of(self).first()
         return parent.closing_soon_days if parent else DEFAULT_CLOSING_SOON_DAYS
 
     @property

@@ -42,4 +42,5 @@ urlpatterns = [
     path("partecipa/la-mia-partecipazione/", views.my_participation, name="my_participation"),
     path("partecipa/disiscriviti/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("", include("proposals.responses.urls")),
+    path("assemblea/", include("proposals.assembly.urls")),
 ]

@@ -1,15 +1,18 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.plan.models import (
     ActionAmbit,
     ActorType,
+    AtlasPage,
     CriticalIssueAmbit,
     InterventionKind,
     Localisation,
     Municipality,
     Scale,
+    StrategicPlanPage,
 )
 
 
@@ -54,3 +57,18 @@ class AtlasViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(AtlasViewSetGroup)
+
+
+@hooks.register("register_home_section")
+def regeneration_home_section(request):
+    atlas = AtlasPage.objects.live().public().first()
+    if atlas is None:
+        return None
+    latest = atlas.projects().select_related("municipality").order_by("-first_published_at")
+    return {
+        "template": "plan/home_section.html",
+        "order": 40,
+        "atlas": atlas,
+        "plan": StrategicPlanPage.objects.live().public().first(),
+        "projects": list(latest[:3]),
+    }

@@ -156,3 +156,21 @@ def test_call_must_close_after_opening(minisite):
     )
     with pytest.raises(ValidationError):
         call.clean()
+
+
+def test_minisite_home_shows_only_open_calls_with_their_calendar_link(client, minisite):
+    open_call = call_around(minisite["calls"], "Bando aperto", -5, 30)
+    call_around(minisite["calls"], "Bando chiuso", -60, -30)
+    call_around(minisite["calls"], "Bando futuro", 10, 30)
+    response = client.get(minisite["home"].url)
+    assert [call.title for call in response.context["open_calls"]] == ["Bando aperto"]
+    html = response.content.decode()
+    assert open_call.ics_url in html
+    assert "Bando chiuso" not in html
+
+
+def test_call_page_shows_dates_in_rome_time_with_italian_month_names(client, minisite):
+    call = make_call(minisite["calls"], "Bando", OPENS, CLOSES)
+    html = client.get(call.url).content.decode()
+    assert "martedì 1 dicembre 2026, 09:00" in html
+    assert "domenica 31 gennaio 2027, 12:00" in html

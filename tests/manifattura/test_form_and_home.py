@@ -63,3 +63,24 @@ def test_city_home_has_no_section_without_the_minisite(client, home_page):
     assert not any(
         s["template"] == "manifattura/home_section.html" for s in response.context["home_sections"]
     )
+
+
+def test_city_home_section_heading_labels_its_section(client, minisite):
+    html = client.get("/").content.decode()
+    start = html.index('aria-labelledby="home-section-')
+    section_id = html[start:].split('"')[1]
+    assert f'<h2 id="{section_id}">' in html
+
+
+def test_input_sent_with_the_account_email_is_in_the_personal_data_export(citizen, minisite):
+    from cms.accounts.privacy import collect_personal_data
+
+    page = make_form_page(minisite["home"])
+    FormSubmission.objects.create(
+        page=page, form_data={"email": citizen.email.upper(), "il_tuo_contributo": "Mio"}
+    )
+    FormSubmission.objects.create(
+        page=page, form_data={"email": "altri@example.org", "il_tuo_contributo": "Altrui"}
+    )
+    exported = collect_personal_data(citizen)["manifattura_input"]
+    assert [item["answers"]["il_tuo_contributo"] for item in exported] == ["Mio"]

@@ -151,3 +151,24 @@ def test_spaces_listing_query_count_does_not_grow(client, minisite):
     for number in range(1, 6):
         make_space(index, f"Spazio {number}", services, municipio)
     assert queries_for(client, index.url) <= few
+
+
+def test_company_cases_listing_query_count_does_not_grow(client, minisite):
+    index = minisite["cases"]
+    municipio = MunicipioFactory(number=9)
+    make_case(index, "Impresa 0", Sector.DESIGN, municipio)
+    few = queries_for(client, index.url)
+    for number in range(1, 6):
+        make_case(index, f"Impresa {number}", Sector.FOOD, MunicipioFactory(number=number))
+    assert queries_for(client, index.url) <= few
+
+
+def test_minisite_home_query_count_does_not_grow_with_content(client, minisite):
+    home = minisite["home"]
+    make_area(home, "Area 0", "area-0")
+    make_news(minisite["news"], "Notizia 0")
+    few = queries_for(client, home.url)
+    for number in range(1, 5):
+        make_area(home, f"Area {number}", f"area-{number}")
+        make_news(minisite["news"], f"Notizia {number}")
+    assert queries_for(client, home.url) <= few

@@ -345,7 +345,7 @@ class ZonePage(Page):
             RegenerationProjectPage.objects.live()
             .public()
             .filter(municipality__zone=self)
-            .select_related("municipality")
+            .select_related("municipality", "kind", "localisation", "action_ambit")
             .order_by("title")
         )
         return context

@@ -22,15 +22,29 @@
   }
 
   function draw(container, data) {
-    var map = L.map(container, { scrollWheelZoom: false }).setView(MILAN, 10);
+    var map = L.map(container, { scrollWheelZoom: false });
     L.tileLayer(TILES, { maxZoom: 18, attribution: container.dataset.attribution }).addTo(map);
+    var markers = L.layerGroup().addTo(map);
     var layer = L.geoJSON(data, {
       onEachFeature: function (feature, featureLayer) {
         featureLayer.bindPopup(popup(feature));
+        // Areas are small at metropolitan zoom: a marker at their centre keeps them findable.
+        if (feature.geometry && feature.geometry.type !== "Point") {
+          L.marker(featureLayer.getBounds().getCenter(), { title: feature.properties.title })
+            .bindPopup(popup(feature))
+            .addTo(markers);
+        }
+      },
+      pointToLayer: function (feature, latlng) {
+        return L.marker(latlng, { title: feature.properties.title });
       }
     }).addTo(map);
     var bounds = layer.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { paddingTopLeft: [24, 48], paddingBottomRight: [24, 24], maxZoom: 15, animate: false });
+    } else {
+      map.setView(MILAN, 10);
+    }
   }
 
   function load(container) {

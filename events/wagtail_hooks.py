@@ -1,0 +1,154 @@
+from django.urls import include, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events import admin_views
+from events.models import EventIndexPage, EventPage, Registration, Speaker
+
+HOME_SECTION_SIZE = 3
+
+
+class SpeakerViewSet(SnippetViewSet):
+    model = Speaker
+    icon = "user"
+    menu_label = _("Speakers")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "title", "organisation"]
+    search_fields = ["name", "organisation", "title"]
+    ordering = ["name"]
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations are made by the public, never added by hand in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+
+class RegistrationIndexView(IndexView):
+    results_template_name = "events/admin/registration_index_results.html"
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        filtered = self.search_queryset(self.filter_queryset(self.get_base_queryset()))
+        context["status_counts"] = Registration.objects.filter(
+            pk__in=filtered.values("pk")
+        ).status_counts()
+        return context
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 320
+    add_to_admin_menu = True
+    url_prefix = "events/registrations"
+    index_view_class = RegistrationIndexView
+    list_display = ["name", "email", "event", "status", "created_at", "checked_in_at"]
+    list_filter = {"event": ["exact"], "status": ["exact"], "checked_in_at": ["isnull"]}
+    search_fields = ["name", "email", "checkin_code"]
+    list_export = [
+        "event",
+        "name",
+        "email",
+        "status",
+        "answers_display",
+        "checkin_code",
+        "created_at",
+        "confirmed_at",
+        "waitlisted_at",
+        "cancelled_at",
+        "checked_in_at",
+    ]
+    export_filename = "iscrizioni-eventi"
+    form_fields = ["name", "email"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "event",
+        "name",
+        "email",
+        "status",
+        "answers_display",
+        "checkin_code",
+        "created_at",
+        "consent_at",
+        "confirmed_at",
+        "waitlisted_at",
+        "cancelled_at",
+        "checked_in_at",
+        "reminder_sent_at",
+    ]
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event")
+
+
+register_snippet(SpeakerViewSet)
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet("event_registrations")
+
+
+@hooks.register("register_admin_urls")
+def register_checkin_urls():
+    urls = [
+        path("<int:event_id>/", admin_views.checkin, name="checkin"),
+        path("codice/<str:code>/", admin_views.checkin_code, name="checkin_code"),
+    ]
+    return [path("events/checkin/", include((urls, "events_admin"), namespace="events_admin"))]
+
+
+def event_admin_buttons(page, user, priority):
+    if page.specific_class is not EventPage:
+        return
+    if user.has_perm("events.view_registration"):
+        url = reverse("event_registrations:index") + f"?event={page.pk}"
+        yield Button(_("Registrations"), url=url, icon_name="group", priority=priority)
+    if user.has_perm(admin_views.CHECKIN_PERMISSION):
+        url = reverse("events_admin:checkin", args=[page.pk])
+        yield Button(_("Check-in"), url=url, icon_name="tick", priority=priority + 1)
+
+
+@hooks.register("register_page_header_buttons")
+def event_page_header_buttons(page, user, view_name, next_url=None):
+    yield from event_admin_buttons(page, user, priority=80)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def event_page_listing_buttons(page, user, next_url=None):
+    yield from event_admin_buttons(page, user, priority=70)
+
+
+@hooks.register("register_home_section")
+def upcoming_events_section(request):
+    events = (
+        EventPage.objects.live()
+        .public()
+        .upcoming()
+        .select_related("municipio", "image")
+        .with_seats_taken()
+        .order_by("start")[:HOME_SECTION_SIZE]
+    )
+    return {
+        "template": "events/home_section.html",
+        "order": 10,
+        "events": list(events),
+        "index_page": EventIndexPage.objects.live().first(),
+        "now": timezone.now(),
+    }

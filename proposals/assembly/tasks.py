@@ -1,0 +1,22 @@
+"""django-q2 tasks of the assembly."""
+
+from django.db import transaction
+from django_q.tasks import async_task
+
+from .models import SelectionRun
+from .selection import run_selection
+
+
+def run_selection_task(run_id):
+    run_selection(SelectionRun.objects.select_related("cycle").get(pk=run_id))
+
+
+def start_selection(cycle, seed, user):
+    """Record a run and hand it to the task queue once the request's transaction commits."""
+    run = SelectionRun.objects.create(cycle=cycle, seed=seed, created_by=user)
+    transaction.on_commit(
+        lambda: async_task(
+            "proposals.assembly.tasks.run_selection_task", run.pk, task_name=f"sortition-{run.pk}"
+        )
+    )
+    return run

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "assembly"
+
+urlpatterns = [
+    path("invito/<uuid:token>/", views.accept_invitation, name="invitation"),
+    path("<slug:slug>/", views.assembly_detail, name="detail"),
+    path("<slug:slug>/area-membri/", views.member_area, name="member_area"),
+    path("<slug:slug>/presenza/<int:pk>/", views.check_in_view, name="check_in"),
+    path("<slug:slug>/voto/<int:pk>/", views.vote, name="vote"),
+    path(
+        "<slug:slug>/raccomandazioni/<int:pk>/", views.recommendation_detail, name="recommendation"
+    ),
+    path("<slug:slug>/report/<int:year>/", views.report_detail, name="report"),
+]

@@ -1,0 +1,99 @@
+import pytest
+
+from proposals.assembly.models import Membership, SelectionRun
+from proposals.assembly.tasks import start_selection
+from tests.assembly.factories import CycleFactory, generated_pool, standard_quotas
+
+
+@pytest.fixture
+def cycle(db):
+    cycle = CycleFactory()
+    generated_pool(cycle)
+    standard_quotas(cycle)
+    return cycle
+
+
+def _run(cycle, seed, django_capture_on_commit_callbacks, user=None):
+    with django_capture_on_commit_callbacks(execute=True):
+        run = start_selection(cycle, seed, user)
+    run.refresh_from_db()
+    return run
+
+
+def _counts(memberships, feature):
+    counts = {}
+    for membership in memberships:
+        value = getattr(membership.person, feature)
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def test_selection_meets_the_quotas(cycle, django_capture_on_commit_callbacks):
+    run = _run(cycle, 20260101, django_capture_on_commit_callbacks)
+    assert run.status == SelectionRun.Status.SUCCEEDED, run.error
+    assert run.progress == 100
+    members = list(cycle.memberships.filter(role="member").select_related("person"))
+    substitutes = list(cycle.memberships.filter(role="substitute").select_related("person"))
+    assert len(members) == 10 and len(substitutes) == 3
+    for quota in cycle.quotas.all():
+        count = _counts(members, quota.feature).get(quota.value, 0)
+        assert quota.minimum <= count <= quota.maximum, quota
+    rows = run.report["members"]
+    assert {"feature", "value", "min", "max", "pool", "selected"} <= set(rows[0])
+    assert sum(r["selected"] for r in rows if r["value"] in ("female", "male")) == 10
+    assert len(run.report["probabilities"]) == 60
+    assert sorted(m.priority for m in substitutes) == [1, 2, 3]
+
+
+def test_substitutes_favour_groups_that_drop_out(cycle, django_capture_on_commit_callbacks):
+    _run(cycle, 99, django_capture_on_commit_callbacks)
+    substitutes = cycle.memberships.filter(role="substitute").select_related("person")
+    dropout = {("age_band", "16-24"), ("age_band", "80+"), ("nationality_group", "non_eu")}
+    scores = [
+        sum(1 for item in m.person.feature_values().items() if item in dropout)
+        for m in substitutes.order_by("priority")
+    ]
+    assert scores == sorted(scores, reverse=True)
+    non_eu = [m for m in substitutes if m.person.nationality_group == "non_eu"]
+    assert len(non_eu) >= 1
+
+
+def test_same_seed_same_draw(db, django_capture_on_commit_callbacks):
+    picks = []
+    for year in (2026, 2027):
+        cycle = CycleFactory(year=year)
+        generated_pool(cycle)
+        standard_quotas(cycle)
+        _run(cycle, 4242, django_capture_on_commit_callbacks)
+        picks.append(
+            sorted(cycle.memberships.values_list("person__external_id", "role", "priority"))
+        )
+    assert picks[0] == picks[1]
+
+
+def test_infeasible_quotas_fail_clearly(cycle, django_capture_on_commit_callbacks):
+    cycle.quotas.filter(feature="gender").update(minimum=6, maximum=6)
+    cycle.quotas.filter(feature="age_band", value="80+").update(minimum=3, maximum=3)
+    cycle.quotas.filter(feature="age_band").exclude(value="80+").update(minimum=2)
+    run = _run(cycle, 1, django_capture_on_commit_callbacks)
+    assert run.status == SelectionRun.Status.FAILED
+    assert (
+        "Genere: i minimi sommano a 12" in run.error
+        or "Gender: the minimums add up to 12" in run.error
+    )
+    assert "11" in run.error  # the age bands' minimums
+    assert not Membership.objects.filter(cycle=cycle).exists()
+
+
+def test_minimum_above_pool_is_explained(cycle, django_capture_on_commit_callbacks):
+    cycle.pool.filter(nationality_group="non_eu").exclude(external_id="P0002").delete()
+    run = _run(cycle, 1, django_capture_on_commit_callbacks)
+    assert run.status == SelectionRun.Status.FAILED
+    assert "non_eu" in run.error
+
+
+def test_second_draw_is_refused(cycle, django_capture_on_commit_callbacks):
+    _run(cycle, 5, django_capture_on_commit_callbacks)
+    second = _run(cycle, 6, django_capture_on_commit_callbacks)
+    assert second.status == SelectionRun.Status.FAILED
+    assert cycle.memberships.count() == 13

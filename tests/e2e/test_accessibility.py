@@ -1,0 +1,31 @@
+"""axe-core finds no WCAG 2.0/2.1 A or AA violation on any public page type, in both languages.
+
+The page types, and the forms in their error state, come from `tests/e2e/pages.py`.
+"""
+
+import pytest
+
+from tests.e2e.axe import axe_violations, describe_violations
+from tests.e2e.browser import E2E, log_in
+from tests.e2e.pages import LANGUAGES, PAGE_STATES, prepare
+from tests.e2e.states import open_in_browser
+
+pytestmark = E2E
+
+
+@pytest.mark.parametrize("state", PAGE_STATES, ids=lambda state: state.name)
+def test_page_has_no_wcag_violations(state, page, context, live_server, site_content):
+    path, user = prepare(state.page_type)
+    if user:
+        log_in(context, live_server.url, user)
+    problems = []
+    for language, prefix in LANGUAGES:
+        response = open_in_browser(page, state, prefix + path)
+        assert response.status == state.status, f"{prefix + path} answered {response.status}"
+        assert page.locator("html").get_attribute("lang") == language
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"{page.url}\n{describe_violations(violations)}")
+    assert not problems, f"axe-core found WCAG violations on “{state.name}”:\n" + "\n".join(
+        problems
+    )
