@@ -21,6 +21,7 @@ from django.utils import translation
 
 from cms.models import StandardPage
 from tests.factories import UserFactory
+from tests.responses.factories import published_example
 
 # Language code and URL prefix: Italian is the default language and has none.
 LANGUAGES = [("it", ""), ("en", "/en")]
@@ -90,6 +91,12 @@ PAGE_TYPES = [
     ),
     PageType("delete account", "/account/profilo/elimina/", logged_in=True, invalid_form={}),
     PageType("logout", "/account/logout/", logged_in=True),
+    PageType(
+        "City answers", lambda: published_example() and italian_url("proposals:responses_overview")
+    ),
+    PageType("City answers of a dossier", lambda: published_example().dossier.get_overview_url()),
+    PageType("answer dossier", lambda: published_example().dossier.get_absolute_url()),
+    PageType("City answer", lambda: published_example().get_absolute_url()),
 ]
 
 
