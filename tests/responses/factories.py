@@ -35,7 +35,10 @@ def state(slug):
 
 
 def published_example():
-    """A dossier with one published answer (with progress) and one overdue item."""
+    """A dossier with one published answer (with progress) and one overdue item, made once."""
+    existing = Response.objects.filter(target_title="Comunità energetiche", live=True).first()
+    if existing:
+        return existing
     report = make_target("Report Annuale dei Lavori APCC 2025")
     handed("Tetti verdi", when=aware(2025, 1, 10), group=report)
     answer = publish(
