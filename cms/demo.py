@@ -29,6 +29,77 @@ MUNICIPI = [
     (9, "Stazione Garibaldi, Niguarda", "Il nord, da Porta Garibaldi a Niguarda e Bicocca."),
 ]
 
+
+def _section(heading, html):
+    return [("heading", {"text": heading, "level": "h2"}), ("paragraph", html)]
+
+
+# The accessibility statement follows the headings of AgID's model; what it says about testing
+# is what tests/e2e/ checks on every change (keep the two in step).
+ACCESSIBILITY_STATEMENT = [
+    *_section(
+        "Stato di conformità",
+        "<p>Milano Partecipa (partecipazione.comune.milano.it) è <b>parzialmente conforme</b> "
+        "ai requisiti previsti dall'allegato A alla norma UNI CEI EN 301549, che richiama le "
+        "Linee guida per l'accessibilità dei contenuti web (WCAG) 2.1 di livello AA, per i "
+        "casi di non conformità indicati nella sezione seguente.</p>",
+    ),
+    *_section(
+        "Contenuti non accessibili",
+        "<p>I test automatici non possono verificare tutto: alcuni aspetti richiedono una "
+        "valutazione umana, che è in corso. In particolare:</p><ul>"
+        "<li>i documenti PDF allegati alle pagine, prodotti anche da altri uffici, possono non "
+        "essere accessibili: se ti serve una versione accessibile scrivici;</li>"
+        "<li>le mappe interattive del piano strategico possono non essere pienamente "
+        "utilizzabili con la tastiera o con un lettore di schermo;</li>"
+        "<li>i video incorporati da piattaforme esterne possono non avere sottotitoli;</li>"
+        "<li>la qualità dei testi alternativi delle immagini e dei titoli dipende da chi "
+        "pubblica i contenuti, che segue le indicazioni della redazione.</li></ul>",
+    ),
+    *_section(
+        "Redazione della dichiarazione di accessibilità",
+        "<p>La dichiarazione è stata redatta il 22 novembre 2026 sulla base di "
+        "un'autovalutazione del Comune di Milano, svolta con test automatici che vengono "
+        "eseguiti a ogni modifica del codice del sito (integrazione continua): una modifica "
+        "che li fa fallire non viene pubblicata.</p><ul>"
+        "<li><b>Regole WCAG con axe-core</b>: su ogni tipo di pagina pubblica del sito (home "
+        "page, pagine informative e legali, ricerca, pagina non trovata, registrazione, "
+        "accesso, recupero della password, profilo e gestione dell'account, e le pagine di "
+        "eventi e partecipazione man mano che vengono pubblicate), in italiano e in inglese, "
+        "verifichiamo con il motore axe-core tutte le regole WCAG 2.0 e 2.1 di livello A e "
+        "AA, anche sui moduli che mostrano errori di compilazione;</li>"
+        "<li><b>Validità del codice HTML</b>: le stesse pagine sono controllate con il Nu Html "
+        "Checker, il validatore del W3C, e non devono contenere errori (per esempio "
+        "identificativi duplicati o etichette non collegate ai campi);</li>"
+        "<li><b>Percorsi in un browser reale</b>: con Chromium verifichiamo che una persona "
+        "possa registrarsi, confermare l'indirizzo email, accedere, modificare il profilo, "
+        "scaricare i propri dati, uscire e recuperare la password, e che la redazione possa "
+        "pubblicare una pagina, trovando ogni elemento dalla sua etichetta visibile;</li>"
+        "<li><b>Solo tastiera</b>: la registrazione e l'accesso vengono completati usando "
+        "soltanto la tastiera (Tab, Maiusc+Tab, Invio, barra spaziatrice), controllando che "
+        "l'elemento attivo mostri sempre un indicatore di focus visibile.</li></ul>"
+        "<p>Il sito usa Bootstrap Italia, il sistema di design delle pubbliche "
+        "amministrazioni italiane, offre link per saltare al contenuto principale, etichette "
+        "su ogni campo, messaggi di errore testuali, e i suoi moduli funzionano anche senza "
+        "JavaScript.</p>",
+    ),
+    *_section(
+        "Meccanismo di feedback e recapiti",
+        "<p>Per segnalare un problema di accessibilità o chiedere un contenuto in un formato "
+        "accessibile scrivi a partecipazione@comune.milano.it, indicando la pagina e il "
+        "problema: ti risponderemo entro 30 giorni.</p>",
+    ),
+    *_section(
+        "Procedura di attuazione",
+        "<p>In caso di risposta insoddisfacente o di mancata risposta entro 30 giorni dalla "
+        "segnalazione, puoi rivolgerti al Difensore civico per il digitale istituito presso "
+        "l'Agenzia per l'Italia Digitale (AgID), ai sensi dell'articolo 3-quinquies, comma 3, "
+        "della Legge 9 gennaio 2004, n. 4, con il modulo pubblicato sul sito www.agid.gov.it."
+        "</p>",
+    ),
+]
+
+
 LEGAL_PAGES = {
     "privacy": (
         "Informativa sulla privacy",
@@ -43,15 +114,10 @@ LEGAL_PAGES = {
     ),
     "dichiarazione-di-accessibilita": (
         "Dichiarazione di accessibilità",
-        "Il Comune di Milano si impegna a rendere il proprio sito accessibile, conformemente "
-        "alla Legge 9 gennaio 2004, n. 4.",
-        "<p>Questo sito è progettato per essere conforme ai requisiti WCAG 2.1 livello AA. "
-        "Usa il sistema di design Bootstrap Italia, offre link per saltare al contenuto, "
-        "etichette su ogni campo dei moduli, messaggi di errore testuali e funziona senza "
-        "JavaScript e con la sola tastiera.</p><p>Per segnalare un problema di accessibilità "
-        "scrivi a partecipazione@comune.milano.it: risponderemo entro 30 giorni. In caso di "
-        "risposta insoddisfacente puoi rivolgerti al Difensore civico per il digitale "
-        "dell'AgID.</p>",
+        "Il Comune di Milano si impegna a rendere Milano Partecipa accessibile, conformemente "
+        "alla Legge 9 gennaio 2004, n. 4 e alle Linee guida AgID sull'accessibilità degli "
+        "strumenti informatici.",
+        ACCESSIBILITY_STATEMENT,
     ),
     "cookie": (
         "Cookie policy",
@@ -127,11 +193,14 @@ def ensure_home_page():
     return home
 
 
-def ensure_standard_page(parent, slug, title, intro, html):
+def ensure_standard_page(parent, slug, title, intro, body):
+    """`body` is the HTML of one paragraph, or a list of (block type, value) pairs."""
     existing = StandardPage.objects.child_of(parent).filter(slug=slug).first()
     if existing:
         return existing
-    page = StandardPage(title=title, slug=slug, intro=intro, body=[("paragraph", html)])
+    if isinstance(body, str):
+        body = [("paragraph", body)]
+    page = StandardPage(title=title, slug=slug, intro=intro, body=body)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page

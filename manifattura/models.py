@@ -34,6 +34,8 @@ from wagtail.search import index
 from cms.blocks import DocumentListBlock
 
 from .blocks import ManifatturaStreamBlock
+from .calendar import deadline_response
+from .feeds import NewsAtomFeed, NewsRssFeed
 
 PAGE_SIZE = 12
 
@@ -50,7 +52,7 @@ class MinisiteMixin:
         context = super().get_context(request, *args, **kwargs)
         home = self.get_minisite_home()
         context["minisite"] = home
-        context["minisite_nav"] = home.get_children().live().in_menu() if home else []
+        context["minisite_nav"] = list(home.get_children().live().in_menu()) if home else []
         return context
 
 
@@ -196,7 +198,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import NewsFilterForm
+        from .forms import NewsFilterForm  # the filter forms import these models
 
         context = super().get_context(request, *args, **kwargs)
         form = NewsFilterForm(request.GET or None, index=self)
@@ -210,14 +212,10 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 
@@ -559,8 +557,6 @@ class CallPage(RoutablePageMixin, MinisiteMixin, Page):
 
     @path("ics/", name="ics")
     def deadline_ics(self, request):
-        from .calendar import deadline_response
-
         return deadline_response(self, request)
 
     @property

@@ -29,14 +29,16 @@ CHROMIUM_ARGS = [
 
 E2E = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-EDITOR_EMAIL = "redazione@milanopartecipa.local"
-EDITOR_PASSWORD = "milano-partecipa-redazione"
+DEMO_OPTIONS = {
+    "admin_email": "redazione@milanopartecipa.local",
+    "admin_password": "milano-partecipa-redazione",
+}
 
 
 def load_site_content():
     """The foundation's demo content, as `manage.py load_demo` creates it for the City site."""
     command = SimpleNamespace(stdout=StringIO())
-    demo.load(command, {"admin_email": EDITOR_EMAIL, "admin_password": EDITOR_PASSWORD})
+    demo.load(command, DEMO_OPTIONS)
     return demo.ensure_home_page()
 
 

@@ -18,10 +18,6 @@ from playwright.sync_api import sync_playwright
 
 from tests.e2e.browser import CHROMIUM_ARGS, CHROMIUM_PATH, load_site_content
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run there
-# unless told that it is safe (it is: the loop only talks to the browser).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 ARTIFACTS_DIR = Path(settings.BASE_DIR) / "test-artifacts"
 
 
@@ -29,6 +25,9 @@ ARTIFACTS_DIR = Path(settings.BASE_DIR) / "test-artifacts"
 def browser():
     if not Path(CHROMIUM_PATH).exists():
         pytest.fail(f"Chromium is missing at {CHROMIUM_PATH}: apt-get install chromium")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run there
+    # unless told that it is safe (it is: the loop only talks to the browser).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         yield browser

@@ -2,24 +2,31 @@
 
 Each feature adds its page types here with one entry: a name, the Italian path (or a function
 that creates what the page needs and returns its path), whether a citizen must be logged in to
-see it, the expected status, and, for forms, the values that put the form in its error state.
+see it, the expected status, for forms the values that put the form in its error state, and the
+label of the app whose demo content (`<app>/demo.py`) the page shows.
 `test_accessibility.py` runs axe-core on each entry in Italian and English, in the browser;
 `test_html_validity.py` runs the Nu Html Checker on the same pages.
 
-Path functions run inside the test, with Italian active, after the foundation's demo content is loaded
-(`tests.e2e.browser.load_site_content`), so they can look that content up or use factories.
+Path functions run inside the test, with Italian active, after the foundation's demo content
+(`tests.e2e.browser.load_site_content`) and the entry's app demo content are loaded, so they can
+look that content up or use factories.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
+from io import StringIO
+from types import SimpleNamespace
 
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
+from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 
 from cms.models import StandardPage
+from tests.e2e.browser import DEMO_OPTIONS
 from tests.factories import UserFactory
 from tests.responses.factories import published_example
 
@@ -34,10 +41,20 @@ class PageType:
     logged_in: bool = False
     status: int = 200
     invalid_form: dict | None = None
+    demo: str | None = None
 
 
 def standard_page_path(slug):
     return lambda: StandardPage.objects.get(slug=slug).url
+
+
+def first_live_page(model):
+    """The path of the first live page of `model` ("app_label.ModelName") in the page tree."""
+    return lambda: apps.get_model(model).objects.live().order_by("path").first().url
+
+
+def first_object(model, **filters):
+    return lambda: apps.get_model(model).objects.filter(**filters).first().get_absolute_url()
 
 
 def italian_url(name, *args):
@@ -91,12 +108,44 @@ PAGE_TYPES = [
     ),
     PageType("delete account", "/account/profilo/elimina/", logged_in=True, invalid_form={}),
     PageType("logout", "/account/logout/", logged_in=True),
+    # Events
+    PageType("events index", first_live_page("events.EventIndexPage"), demo="events"),
+    PageType("event", first_live_page("events.EventPage"), demo="events"),
+    # Strategic plan and regeneration atlas
+    PageType("strategic plan", first_live_page("plan.StrategicPlanPage"), demo="plan"),
+    PageType("plan platform", first_live_page("plan.PlatformPage"), demo="plan"),
+    PageType("strategic project", first_live_page("plan.StrategicProjectPage"), demo="plan"),
+    PageType("zones", first_live_page("plan.ZoneIndexPage"), demo="plan"),
+    PageType("zone", first_live_page("plan.ZonePage"), demo="plan"),
+    PageType("regeneration atlas", first_live_page("plan.AtlasPage"), demo="plan"),
+    PageType("regeneration project", first_live_page("plan.RegenerationProjectPage"), demo="plan"),
+    # Manifattura Milano
     PageType(
-        "City answers", lambda: published_example() and italian_url("proposals:responses_overview")
+        "manifattura home", first_live_page("manifattura.ManifatturaHomePage"), demo="manifattura"
     ),
-    PageType("City answers of a dossier", lambda: published_example().dossier.get_overview_url()),
+    PageType("manifattura area", first_live_page("manifattura.AreaPage"), demo="manifattura"),
+    PageType(
+        "manifattura principle", first_live_page("manifattura.PrinciplePage"), demo="manifattura"
+    ),
+    PageType("manifattura news", first_live_page("manifattura.NewsIndexPage"), demo="manifattura"),
+    PageType("manifattura article", first_live_page("manifattura.NewsPage"), demo="manifattura"),
+    PageType(
+        "company cases", first_live_page("manifattura.CompanyCaseIndexPage"), demo="manifattura"
+    ),
+    PageType("calls", first_live_page("manifattura.CallIndexPage"), demo="manifattura"),
+    PageType("call", first_live_page("manifattura.CallPage"), demo="manifattura"),
+    PageType("spaces", first_live_page("manifattura.SpaceIndexPage"), demo="manifattura"),
+    PageType("space", first_live_page("manifattura.SpacePage"), demo="manifattura"),
+    PageType("input form", first_live_page("manifattura.ManifatturaFormPage"), demo="manifattura"),
+    # Participation: consultations, proposals, the City's answers, the citizens' assembly
+    PageType("consultations", first_live_page("proposals.ConsultationIndexPage"), demo="proposals"),
+    PageType("consultation", first_live_page("proposals.ConsultationPage"), demo="proposals"),
+    PageType("proposal", first_object("proposals.Proposal", status="published"), demo="proposals"),
+    PageType("City's answers", "/risposte/", demo="proposals"),
+    PageType("City's answers of a dossier", lambda: published_example().dossier.get_overview_url()),
     PageType("answer dossier", lambda: published_example().dossier.get_absolute_url()),
-    PageType("City answer", lambda: published_example().get_absolute_url()),
+    PageType("City's answer", lambda: published_example().get_absolute_url()),
+    PageType("citizens' assembly", first_object("assembly.Assembly"), demo="assembly"),
 ]
 
 
@@ -117,12 +166,35 @@ class PageState:
         return 200 if self.invalid_form is not None else self.page_type.status
 
 
-PAGE_STATES = [
-    state
-    for page_type in PAGE_TYPES
-    for state in [PageState(page_type)]
-    + ([PageState(page_type, page_type.invalid_form)] if page_type.invalid_form is not None else [])
-]
+def states_of(page_types):
+    return [
+        state
+        for page_type in page_types
+        for state in [PageState(page_type)]
+        + (
+            [PageState(page_type, page_type.invalid_form)]
+            if page_type.invalid_form is not None
+            else []
+        )
+    ]
+
+
+PAGE_STATES = states_of(PAGE_TYPES)
+# The foundation's pages are checked one test each; a feature's pages share one test, so that its
+# demo content is loaded once.
+SITE_STATES = [state for state in PAGE_STATES if state.page_type.demo is None]
+FEATURE_STATES = {
+    label: [state for state in PAGE_STATES if state.page_type.demo == label]
+    for label in dict.fromkeys(page_type.demo for page_type in PAGE_TYPES if page_type.demo)
+}
+
+
+def load_demo_content(labels):
+    """Run the demo loaders of the apps with these labels, in INSTALLED_APPS order."""
+    command = SimpleNamespace(stdout=StringIO())
+    for app_config in apps.get_app_configs():
+        if app_config.label in labels:
+            import_module(f"{app_config.name}.demo").load(command, DEMO_OPTIONS)
 
 
 def prepare(page_type):

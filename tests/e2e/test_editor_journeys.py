@@ -6,14 +6,16 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from cms.models import StandardPage
-from tests.e2e.browser import E2E
+from tests.e2e.browser import E2E, field, italian
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = E2E
 
 
-def test_editor_creates_and_publishes_a_standard_page(page, site_content):
+def test_editor_creates_and_publishes_a_standard_page(page, site_content, settings):
+    # Autosave would race the Publish click (it may create the page a moment before): the
+    # journey is about publishing, so it runs without autosave.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     # Wagtail's "Moderators" may publish; plain "Editors" only submit pages to moderation.
     editor = UserFactory(email="redazione.municipio5@comune.milano.it", nickname="Redazione M5")
     editor.groups.add(Group.objects.get(name="Moderators"))
@@ -26,17 +28,17 @@ def test_editor_creates_and_publishes_a_standard_page(page, site_content):
     page.get_by_role("button", name="Pagine").click()
     page.get_by_role("link", name=site_content.title, exact=True).click()
     page.get_by_role("link", name="Aggiungi pagina figlio", exact=True).click()
-    page.get_by_role("link", name=StandardPage._meta.verbose_name.capitalize(), exact=True).click()
+    page.get_by_role("link", name=italian("standard page").capitalize(), exact=True).click()
 
     page.get_by_role("textbox", name="Titolo*").fill("Orti condivisi nel Municipio 5")
-    body = page.get_by_role("region", name="Body")
+    body = page.get_by_role("region", name=field(italian("body").capitalize()))
     body.get_by_role("button", name="Inserisci un blocco").click()
-    page.get_by_role("option", name="Heading").click()
-    heading = body.get_by_role("region", name="Heading Titolo 2")
-    heading.get_by_role("textbox", name="Testo*").fill("Come iscriversi")
+    page.get_by_role("option", name=italian("Heading"), exact=True).click()
+    heading = body.get_by_role("region", name=re.compile(f"^{italian('Heading')}"))
+    heading.get_by_role("textbox", name=field(italian("Text"))).fill("Come iscriversi")
     body.get_by_role("button", name="Inserisci un blocco").last.click()
-    page.get_by_role("option", name="Testo").click()
-    paragraph = body.get_by_role("region").last
+    page.get_by_role("option", name=italian("Text"), exact=True).click()
+    paragraph = body.get_by_role("region", name=re.compile(f"^{italian('Text')}"))
     paragraph.get_by_role("textbox").click()
     page.keyboard.type("Le iscrizioni agli orti di via Ripamonti aprono il 12 gennaio 2027.")
     # The rich text editor copies what was typed into the form a moment later: wait for it.

@@ -7,7 +7,7 @@ with the test client and checked in one run of the checker.
 from django.test import Client
 
 from tests.e2e.browser import E2E
-from tests.e2e.pages import LANGUAGES, PAGE_STATES, prepare
+from tests.e2e.pages import FEATURE_STATES, LANGUAGES, PAGE_STATES, load_demo_content, prepare
 from tests.e2e.states import fetch_with_client
 from tests.e2e.vnu import describe_errors, html_errors
 
@@ -15,6 +15,7 @@ pytestmark = E2E
 
 
 def test_every_page_type_is_valid_html(site_content):
+    load_demo_content(set(FEATURE_STATES))
     documents = {}
     for state in PAGE_STATES:
         path, user = prepare(state.page_type)
