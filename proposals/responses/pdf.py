@@ -36,7 +36,7 @@ def _date(value):
     return formats.date_format(value, "DATE_FORMAT")
 
 
-def render_dossier_pdf(*, dossier, responses, awaiting, figures):
+def render_dossier_pdf(*, dossier, responses, awaiting, figures, base_url=""):
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -58,7 +58,7 @@ def render_dossier_pdf(*, dossier, responses, awaiting, figures):
     story += [Paragraph(p, styles["BodyText"]) for p in rich_text_paragraphs(dossier.introduction)]
     story.append(Paragraph(_plain(_figures_line(figures)), styles["BodyText"]))
     for response in responses:
-        story += _response_story(response, styles)
+        story += _response_story(response, styles, base_url)
     if awaiting:
         story.append(Paragraph(_plain(_("Still awaiting an answer")), styles["Heading2"]))
         for item in awaiting:
@@ -81,7 +81,7 @@ def _figures_line(figures):
     )
 
 
-def _response_story(response, styles):
+def _response_story(response, styles, base_url):
     story = [
         Spacer(1, 0.4 * cm),
         Paragraph(_plain(response.target_title), styles["Heading2"]),
@@ -102,5 +102,11 @@ def _response_story(response, styles):
         story.append(Paragraph(_plain(line), styles["BodyText"]))
     if response.timeframe:
         line = _("Timeframe: %(timeframe)s") % {"timeframe": response.timeframe}
+        story.append(Paragraph(_plain(line), styles["BodyText"]))
+    for document in response.document_list():
+        line = _("Document: %(title)s, %(url)s") % {
+            "title": document.title,
+            "url": base_url + document.url,
+        }
         story.append(Paragraph(_plain(line), styles["BodyText"]))
     return story

@@ -1,9 +1,10 @@
 """What the rest of the plugin calls: hand an item to the City, which starts the answer clock."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from proposals.responses import conf
@@ -29,7 +30,7 @@ def hand_to_city(target, *, handed_at=None, reason, term_months=None, group=None
     group = group or consultation_of(target)
     months = term_months or _term_of(target) or _term_of(group) or conf.term_months()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             return Response.objects.create(
                 content_type=content_type,
                 object_id=target.pk,
@@ -80,7 +81,8 @@ def dossier_for(source):
     dossier = Dossier.objects.filter(content_type=content_type, object_id=source.pk).first()
     if dossier:
         return dossier
-    title = str(source)[:255]
+    with translation.override(settings.LANGUAGE_CODE):
+        title = str(source)[:255]
     return Dossier.objects.create(
         content_type=content_type, object_id=source.pk, title=title, slug=_unique_slug(title)
     )

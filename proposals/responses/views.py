@@ -106,7 +106,7 @@ def dossier(request, slug):
 
 def dossier_pdf(request, slug):
     context = _dossier_context(slug)
-    pdf = render_dossier_pdf(**context)
+    pdf = render_dossier_pdf(**context, base_url=request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"dossier-di-risposta-{context['dossier'].slug}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

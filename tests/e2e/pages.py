@@ -29,6 +29,7 @@ from wagtail.models import Site
 from cms.models import StandardPage
 from tests.e2e.browser import DEMO_OPTIONS
 from tests.factories import UserFactory
+from tests.responses.factories import published_example
 
 # Language code and URL prefix: Italian is the default language and has none.
 LANGUAGES = [("it", ""), ("en", "/en")]
@@ -187,6 +188,9 @@ PAGE_TYPES = [
     PageType("consultation", first_live_page("proposals.ConsultationPage"), demo="proposals"),
     PageType("proposal", first_object("proposals.Proposal", status="published"), demo="proposals"),
     PageType("City's answers", "/risposte/", demo="proposals"),
+    PageType("City's answers of a dossier", lambda: published_example().dossier.get_overview_url()),
+    PageType("answer dossier", lambda: published_example().dossier.get_absolute_url()),
+    PageType("City's answer", lambda: published_example().get_absolute_url()),
     PageType("citizens' assembly", first_object("assembly.Assembly"), demo="assembly"),
 ]
 

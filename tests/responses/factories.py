@@ -28,7 +28,26 @@ def handed(name, *, when=None, group=None, term_months=None):
 
 
 def state(slug):
-    return ResponseState.objects.get(slug=slug)
+    """A state of the migrated list (recreated if a transactional test flushed the tables)."""
+    return ResponseState.objects.get_or_create(
+        slug=slug, defaults={"name": slug.replace("-", " ").capitalize()}
+    )[0]
+
+
+def published_example():
+    """A dossier with one published answer (with progress) and one overdue item, made once."""
+    existing = Response.objects.filter(target_title="Comunità energetiche", live=True).first()
+    if existing:
+        return existing
+    report = make_target("Report Annuale dei Lavori APCC 2025")
+    handed("Tetti verdi", when=aware(2025, 1, 10), group=report)
+    answer = publish(
+        handed("Comunità energetiche", when=aware(2025, 1, 10), group=report),
+        answer="<p>Il Comune accoglie la raccomandazione.</p>",
+        office_name="Direzione Energia e Clima",
+    )
+    answer.progress.create(percentage=30, status="in_progress", note="Bando pubblicato.")
+    return answer
 
 
 def office(name="Direzione Verde e Ambiente"):

@@ -187,3 +187,18 @@ def test_dossier_page_is_printable_and_the_pdf_contains_the_answers(client, cycl
     assert "Il Comune accoglie la raccomandazione sulle comunità energetiche." in text
     assert "vincoli del Codice della strada" in text
     assert "Tetti verdi" in text  # listed as still awaiting an answer
+
+
+def test_documents_are_listed_on_the_answer_and_in_the_pdf(client, cycle, frozen):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    report, items = cycle
+    document = Document.objects.create(
+        title="Determina firmata", file=ContentFile(b"%PDF-1.4 demo", name="determina.pdf")
+    )
+    answer = publish(items["Zone 30"], documents=[("document", document)])
+    html = client.get(answer.get_absolute_url()).content.decode()
+    assert "Determina firmata" in html and document.url in html
+    pdf = client.get(f"/risposte/{answer.dossier.slug}/dossier.pdf")
+    assert "Documento: Determina firmata" in " ".join(pdf_text(pdf.content).split())

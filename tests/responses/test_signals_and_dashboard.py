@@ -102,3 +102,15 @@ def handed_for(target):
     from proposals.responses.services import hand_to_city
 
     return hand_to_city(target, reason="threshold")
+
+
+def test_templates_use_nothing_from_the_host_site():
+    from pathlib import Path
+
+    import proposals.responses
+
+    root = Path(proposals.responses.__file__).parent / "templates"
+    for path in root.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "cms_tags" not in text, path
+        assert 'include "includes/' not in text, path

@@ -1,0 +1,17 @@
+import pytest
+from django.core.management import call_command
+
+from proposals.responses.models import Dossier, Office, Response
+
+
+@pytest.mark.django_db
+def test_demo_answers_load_twice_without_changes(client):
+    call_command("load_demo", verbosity=0)
+    counts = [m.objects.count() for m in (Response, Dossier, Office)]
+    call_command("load_demo", verbosity=0)
+    assert [m.objects.count() for m in (Response, Dossier, Office)] == counts
+    draft = Response.objects.get(target_title="Tetti verdi sulle scuole comunali")
+    assert draft.workflow_in_progress and not draft.live
+    assert client.get("/risposte/").status_code == 200
+    dossier = Response.objects.exclude(dossier=None).first().dossier
+    assert client.get(dossier.get_absolute_url()).status_code == 200
