@@ -12,6 +12,8 @@ from wagtail.models import Site
 
 from cms.demo import add_menu_link
 from cms.models import HomePage, Municipio
+from proposals.models import ConsultationIndexPage, ConsultationPage, Phase
+from proposals.phases import PhaseKind
 
 from .models import (
     AreaPage,
@@ -241,6 +243,7 @@ def load(command, options):
     ensure_calls(home)
     ensure_spaces(home)
     ensure_input_form(home)
+    ensure_input_consultation(home)
     add_menu_link(site, MENU_LABEL, home.url)
 
 
@@ -513,3 +516,41 @@ def ensure_input_form(home):
             for order, (label, field_type, required, choices) in enumerate(fields)
         ],
     )
+
+
+def ensure_input_consultation(home):
+    """The programme's "raccolta input on line" as a consultation of the participation plugin:
+    companies and makers propose, support and discuss in the open, next to the private form."""
+    index = ConsultationIndexPage.objects.child_of(home).filter(slug="partecipa").first()
+    if index is None:
+        index = ConsultationIndexPage(
+            title="Proposte per Manifattura Milano",
+            slug="partecipa",
+            intro="Le proposte pubbliche di imprese, artigiani e makers al programma.",
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    if ConsultationPage.objects.child_of(index).exists():
+        return
+    opened = timezone.localtime().replace(month=1, day=1, hour=9, minute=0, second=0, microsecond=0)
+    consultation = ConsultationPage(
+        title="Raccolta input on line: idee per la manifattura digitale",
+        slug="raccolta-input-on-line",
+        intro=(
+            "Quali spazi, servizi e competenze servono alle imprese della manifattura digitale e "
+            "del nuovo artigianato? Proponi, sostieni e commenta: le proposte più sostenute "
+            "arrivano al Comune, che risponde pubblicamente."
+        ),
+        support_threshold=30,
+    )
+    consultation.phases = [
+        Phase(
+            kind=PhaseKind.PROPOSAL_COLLECTION,
+            title="Raccolta delle proposte",
+            description="Imprese, makers, FabLab e scuole presentano le loro idee.",
+            start=opened,
+            end=opened.replace(year=opened.year + 1),
+        ),
+    ]
+    index.add_child(instance=consultation)
+    consultation.save_revision().publish()

@@ -93,6 +93,7 @@ class ManifatturaHomePage(MinisiteMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = [
+        "proposals.ConsultationIndexPage",
         "manifattura.AreaPage",
         "manifattura.PrinciplePage",
         "manifattura.NewsIndexPage",

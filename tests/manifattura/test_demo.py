@@ -72,3 +72,17 @@ def test_demo_is_idempotent(site):
     assert list(CallPage.objects.order_by("pk").values_list("opens_at", "closes_at")) == dates
     menu = NavigationSettings.for_site(site).main_menu
     assert [item.value["label"] for item in menu].count("Manifattura Milano") == 1
+
+
+def test_companies_send_input_through_a_consultation_in_the_mini_site(client, site):
+    from proposals.models import ConsultationPage
+
+    load_all()
+    home = ManifatturaHomePage.objects.get()
+
+    consultation = ConsultationPage.objects.descendant_of(home).get()
+
+    assert consultation.status == "open"
+    response = client.get(consultation.url)
+    assert response.status_code == 200
+    assert "Raccolta input on line" in response.content.decode()
