@@ -12,7 +12,6 @@ from events.models import EventPage, Registration, RegistrationState
 
 OPEN_STATES = {RegistrationState.OPEN, RegistrationState.WAITLIST}
 RESEND_INTERVAL = timedelta(minutes=10)
-DEFAULT_ANONYMISE_AFTER_MONTHS = 12
 
 
 class RegistrationRefused(Exception):
@@ -112,6 +111,17 @@ def cancel(registration_id):
     return None
 
 
+@transaction.atomic
+def fill_free_seats(event_id):
+    """After editors add seats, give them to the waiting list in order. Returns those promoted."""
+    event = EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+    promoted = []
+    while event.end >= timezone.now() and (registration := promote_from_waitlist(event)):
+        promoted.append(registration)
+        del event.seats_taken
+    return promoted
+
+
 def promote_from_waitlist(event):
     """Move the longest-waiting person to a free seat. The caller holds the event lock."""
     if event.seats_left == 0:
@@ -190,7 +200,7 @@ def send_reminders(now=None):
 def anonymise_old_registrations(now=None, months=None):
     """Erase the personal data of registrations to events that ended more than N months ago."""
     if months is None:
-        months = getattr(settings, "EVENTS_ANONYMISE_AFTER_MONTHS", DEFAULT_ANONYMISE_AFTER_MONTHS)
+        months = settings.EVENTS_ANONYMISE_AFTER_MONTHS
     now = now or timezone.now()
     cutoff = now - timedelta(days=round(months * 30.44))
     return Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True).update(

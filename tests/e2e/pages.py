@@ -24,6 +24,7 @@ from allauth.account.utils import user_pk_to_url_str
 from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Site
 
 from cms.models import StandardPage
 from tests.e2e.browser import DEMO_OPTIONS
@@ -74,6 +75,34 @@ def password_reset_key_path():
     )
 
 
+def open_event():
+    from events.models import RegistrationQuestion
+    from tests.events.factories import make_event, make_index
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    event = make_event(make_index(home), title="Laboratorio di quartiere", attendance_mode="hybrid")
+    RegistrationQuestion.objects.create(page=event, label="Esigenze di accessibilità")
+    return event
+
+
+def event_registration_path(purpose):
+    def path():
+        from events import tokens
+        from events.models import Registration
+        from tests.events.factories import RegistrationFactory
+
+        status = Registration.Status.PENDING if purpose == "confirm" else "confirmed"
+        registration = RegistrationFactory(event=open_event(), status=status)
+        token = getattr(tokens, f"make_{purpose}_token")(registration)
+        return italian_url(f"events:{purpose}", token)
+
+    return path
+
+
+def events_index_path(suffix=""):
+    return lambda: first_live_page("events.EventIndexPage")() + suffix
+
+
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("standard page", standard_page_path("come-partecipare")),
@@ -108,8 +137,22 @@ PAGE_TYPES = [
     PageType("delete account", "/account/profilo/elimina/", logged_in=True, invalid_form={}),
     PageType("logout", "/account/logout/", logged_in=True),
     # Events
-    PageType("events index", first_live_page("events.EventIndexPage"), demo="events"),
-    PageType("event", first_live_page("events.EventPage"), demo="events"),
+    PageType("events index", events_index_path(), demo="events"),
+    PageType("events index without results", events_index_path("?municipio=3"), demo="events"),
+    PageType(
+        "past event with programme and speakers",
+        events_index_path("un-patto-con-i-municipi-per-milano-bene-comune/"),
+        demo="events",
+    ),
+    PageType(
+        "event open for registration", lambda: open_event().url, invalid_form={}, demo="events"
+    ),
+    PageType("event registration to confirm", event_registration_path("confirm"), demo="events"),
+    PageType(
+        "event registration with check-in QR code",
+        event_registration_path("manage"),
+        demo="events",
+    ),
     # Strategic plan and regeneration atlas
     PageType("strategic plan", first_live_page("plan.StrategicPlanPage"), demo="plan"),
     PageType("plan platform", first_live_page("plan.PlatformPage"), demo="plan"),

@@ -80,8 +80,9 @@ def test_full_registration_journey(client, event_with_question, django_capture_o
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
     assert EventPage.objects.get(pk=event.pk).seats_left == 9
-    manage_url = reverse("events:manage", args=[tokens.make_manage_token(registration)])
-    assert response.url == manage_url
+    manage_url = response.url
+    token = manage_url.removeprefix("/iscrizioni/gestisci/").rstrip("/")
+    assert tokens.read_manage_token(token) == str(registration.public_id)
     assert len(mail.outbox) == 2
     ticket = mail.outbox[1]
     assert "Iscrizione confermata" in ticket.subject
@@ -293,3 +294,28 @@ def test_registration_emails_follow_the_registrant_language(
     assert Registration.objects.get().language == "en"
     assert mail.outbox[0].subject.endswith(f"Confirm your registration: {event.title}")
     assert "http://testserver/en/iscrizioni/conferma/" in mail.outbox[0].body
+
+
+def test_seats_added_by_editors_go_to_the_waiting_list(
+    event_index, django_capture_on_commit_callbacks
+):
+    event = make_event(event_index, capacity=1)
+    RegistrationFactory(event=event)
+    waiting = [
+        RegistrationFactory(
+            event=event,
+            status=Registration.Status.WAITLISTED,
+            waitlisted_at=timezone.now() + timedelta(seconds=order),
+        )
+        for order in range(3)
+    ]
+
+    event.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+
+    statuses = [Registration.objects.get(pk=registration.pk).status for registration in waiting]
+    assert statuses == ["confirmed", "confirmed", "waitlisted"]
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        registration.email for registration in waiting[:2]
+    )
