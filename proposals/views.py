@@ -12,7 +12,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -201,14 +201,14 @@ def simple_action(action, service, success_message, already_message):
 proposal_publish = simple_action(
     "publish_proposal",
     services.publish_proposal,
-    _lazy("Your proposal is published. Thank you!"),
-    _lazy("This proposal was already published."),
+    gettext_lazy("Your proposal is published. Thank you!"),
+    gettext_lazy("This proposal was already published."),
 )
 proposal_withdraw = simple_action(
     "withdraw_proposal",
     services.withdraw_proposal,
-    _lazy("Your proposal is withdrawn. It stays visible, marked as withdrawn."),
-    _lazy("This proposal was already withdrawn."),
+    gettext_lazy("Your proposal is withdrawn. It stays visible, marked as withdrawn."),
+    gettext_lazy("This proposal was already withdrawn."),
 )
 
 
@@ -364,9 +364,9 @@ def follow(request, kind, pk):
 
 
 FREQUENCIES = {
-    "immediate": _lazy("immediately"),
-    "daily": _lazy("once a day, as a digest"),
-    "none": _lazy("never"),
+    "immediate": gettext_lazy("immediately"),
+    "daily": gettext_lazy("once a day, as a digest"),
+    "none": gettext_lazy("never"),
 }
 
 

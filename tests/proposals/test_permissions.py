@@ -5,6 +5,7 @@ reason shown to people (`denial_reason`), which must agree."""
 import pytest
 import rules
 from django.contrib.auth.models import AnonymousUser
+from django.utils import translation
 
 from proposals.models import Comment, Proposal, Support
 from proposals.phases import PhaseKind
@@ -93,6 +94,7 @@ def test_change_proposal_grid(world):
     )
 
 
+@translation.override("en")
 def test_change_proposal_stops_at_first_support_or_answer(world):
     users, _consultations, proposals = world
     proposal = proposals[("supports", "published")]
@@ -194,6 +196,7 @@ def test_comment_edit_and_delete_grid(world):
     check_grid(users, cases, "delete_comment", lambda role, key: role in {"author", "staff"})
 
 
+@translation.override("en")
 def test_reasons_tell_people_what_to_do(world):
     users, consultations, proposals = world
     proposal = proposals[("proposals", "published")]
@@ -208,8 +211,8 @@ def test_reasons_tell_people_what_to_do(world):
     )
 
 
-def test_reason_gives_the_opening_date(world, settings):
-    settings.LANGUAGE_CODE = "en"
+@translation.override("en")
+def test_reason_gives_the_opening_date(world):
     users, _consultations, proposals = world
     proposal = proposals[("proposals", "published")]
     consultation = proposal.consultation
