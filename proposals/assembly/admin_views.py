@@ -2,11 +2,14 @@
 draw and its progress, the calendar, the attendance register, substitutions, votes and the
 delivery of the annual report."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -22,6 +25,9 @@ from .reports import DeliveryError, deliver_report
 from .substitution import SubstitutionError, rank_substitutes, step_in
 from .tasks import start_selection
 from .voting import BallotError, close_vote, open_vote
+
+# Longer than the task queue's timeout: such a run's worker is gone.
+STALE_RUN = datetime.timedelta(minutes=15)
 
 
 class StaffMixin(WagtailAdminTemplateMixin):
@@ -135,7 +141,11 @@ class SelectionView(CycleMixin, FormView):
         if cycle.has_selection:
             messages.error(self.request, _("The draw for this cycle has already been made."))
             return redirect(self.cycle_url())
-        if cycle.selection_runs.filter(status__in=["pending", "running"]).exists():
+        unfinished = cycle.selection_runs.filter(status__in=["pending", "running"])
+        unfinished.filter(created_at__lt=timezone.now() - STALE_RUN).update(
+            status=SelectionRun.Status.FAILED, error=_("The task stopped before the end.")
+        )
+        if unfinished.exists():
             messages.error(self.request, _("A draw is already running for this cycle."))
             return redirect(self.cycle_url())
         run = start_selection(cycle, form.cleaned_data["seed"], self.request.user)

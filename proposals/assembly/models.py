@@ -435,10 +435,16 @@ class Recommendation(RevisionMixin, models.Model):
         return RESPONSE_TERM_MONTHS
 
     def clean(self):
-        if self.pk and self.status in (self.Status.VOTING, self.Status.CLOSED):
-            stored = type(self).objects.get(pk=self.pk)
-            if (stored.title, stored.body) != (self.title, self.body):
-                raise ValidationError(_("The text cannot change once the vote has opened."))
+        """Staff move an item between draft and ready; the vote itself opens and closes it."""
+        balloted = (self.Status.VOTING, self.Status.CLOSED)
+        stored = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        if stored and stored.status in balloted:
+            if (stored.title, stored.body, stored.status) != (self.title, self.body, self.status):
+                raise ValidationError(_("The item cannot change once the vote has opened."))
+        elif self.status in balloted:
+            raise ValidationError(
+                {"status": _("Open the vote from the assembly's dashboard in the admin.")}
+            )
 
     @property
     def results_published(self):

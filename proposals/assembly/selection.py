@@ -19,11 +19,11 @@ import sys
 import time
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Feature, Membership, PoolPerson, SelectionRun
+from .models import Cycle, Feature, Membership, PoolPerson, SelectionRun
 
 ALGORITHM = "maximin"
 WORKER_CWD = Path(__file__).resolve().parents[2]
@@ -231,14 +231,28 @@ def run_selection(run):
     }
     by_id = {p.external_id: p for p in people}
     ordered_substitutes = substitute_priority([by_id[i] for i in substitutes], quotas, run.seed)
+    try:
+        _record(run, cycle, report, [by_id[i] for i in members], ordered_substitutes)
+    except IntegrityError:
+        _finish(
+            run,
+            SelectionRun.Status.FAILED,
+            error=_("The draw for this cycle has already been made."),
+        )
+
+
+def _record(run, cycle, report, members, substitutes):
     with transaction.atomic():
+        Cycle.objects.select_for_update().get(pk=cycle.pk)
+        if cycle.has_selection:
+            raise IntegrityError("cycle already drawn")
         Membership.objects.bulk_create(
-            [Membership(cycle=cycle, person=by_id[i], role=Membership.Role.MEMBER) for i in members]
+            [Membership(cycle=cycle, person=p, role=Membership.Role.MEMBER) for p in members]
             + [
                 Membership(
                     cycle=cycle, person=person, role=Membership.Role.SUBSTITUTE, priority=position
                 )
-                for position, person in enumerate(ordered_substitutes, start=1)
+                for position, person in enumerate(substitutes, start=1)
             ]
         )
         _finish(run, SelectionRun.Status.SUCCEEDED, report=report)

@@ -1,5 +1,6 @@
 """Public pages of the assembly and the members' area (check-in and secret ballot)."""
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -169,6 +170,9 @@ def accept_invitation(request, token):
     )
     if membership.user_id and membership.user_id != request.user.pk:
         raise PermissionDenied
+    if not EmailAddress.objects.filter(user=request.user, verified=True).exists():
+        messages.error(request, _("Confirm your email address before linking your account."))
+        return redirect("account_email")
     if request.method == "POST":
         linked = Membership.objects.filter(pk=membership.pk, user__isnull=True).update(
             user=request.user

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Attendance, BallotParticipation, BallotTally, Membership, Recommendation
 
@@ -18,7 +19,11 @@ class Choice:
     NO = "no"
     ABSTAIN = "abstain"
     ALL = (YES, NO, ABSTAIN)
-    LABELS = ((YES, _("Yes")), (NO, _("No")), (ABSTAIN, _("Abstain")))
+    LABELS = (
+        (YES, pgettext_lazy("ballot", "Yes")),
+        (NO, pgettext_lazy("ballot", "No")),
+        (ABSTAIN, pgettext_lazy("ballot", "Abstain")),
+    )
 
 
 class BallotError(Exception):

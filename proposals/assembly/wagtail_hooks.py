@@ -7,6 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -99,6 +101,19 @@ class QuotaViewSet(ModelViewSet):
     form_fields = ["cycle", "feature", "value", "minimum", "maximum", "high_dropout"]
 
 
+class DrawnOnlyPolicy(ModelPermissionPolicy):
+    """Memberships come from the draw and substitutions, never from a blank form."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Membership, DrawnOnlyPolicy(Membership))
+
+
 class MembershipViewSet(ModelViewSet):
     name = "assembly_membership"
     model = Membership
@@ -159,7 +174,7 @@ class RecommendationViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldPanel("pac_action"),
         FieldPanel("body"),
-        FieldPanel("status", read_only=True),
+        FieldPanel("status"),
     ]
 
 

@@ -181,3 +181,34 @@ def test_invitations_are_emailed_once(admin_client, cycle, django_capture_on_com
     message = mail.outbox[0]
     assert message.to == ["chiara@example.org"]
     assert str(invited.invitation_token) in message.body
+
+
+def test_items_change_only_before_the_vote(admin_client, cycle):
+    plenary = PlenaryFactory(cycle=cycle, is_final=True)
+    item = RecommendationFactory(cycle=cycle)
+    url = reverse("wagtailsnippets_assembly_recommendation:edit", args=[item.pk])
+    data = {
+        "cycle": cycle.pk,
+        "kind": "recommendation",
+        "title": "Cortili verdi, seconda versione",
+        "pac_action": item.pac_action,
+        "body": '{"blocks":[{"key":"a","text":"Testo","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "status": "ready",
+    }
+    assert admin_client.post(url, data).status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Cortili verdi, seconda versione" and item.status == "ready"
+    assert item.revisions.count() == 1
+    assert admin_client.post(url, {**data, "status": "voting"}).status_code == 200
+    open_vote(item, plenary)
+    response = admin_client.post(url, {**data, "title": "Cambiato durante il voto"})
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert item.title == "Cortili verdi, seconda versione"
+
+
+def test_memberships_are_not_added_by_hand(admin_client, cycle):
+    assert admin_client.get(reverse("assembly_membership:add")).status_code in (302, 403)
+    membership = MembershipFactory(person=PoolPersonFactory(cycle=cycle))
+    edit = reverse("assembly_membership:edit", args=[membership.pk])
+    assert admin_client.get(edit).status_code == 200

@@ -97,3 +97,20 @@ def test_second_draw_is_refused(cycle, django_capture_on_commit_callbacks):
     second = _run(cycle, 6, django_capture_on_commit_callbacks)
     assert second.status == SelectionRun.Status.FAILED
     assert cycle.memberships.count() == 13
+
+
+def test_progress_is_written_to_the_run(cycle):
+    from proposals.assembly.selection import RunProgress
+
+    run = SelectionRun.objects.create(cycle=cycle, seed=1)
+    RunProgress(run, "members")(0.5, "Multiplicative weights")
+    run.refresh_from_db()
+    assert run.progress == 32
+    assert run.progress_message == "Multiplicative weights"
+
+
+def test_quota_and_probability_report_for_staff(cycle, django_capture_on_commit_callbacks):
+    run = _run(cycle, 7, django_capture_on_commit_callbacks)
+    probabilities = run.report["probabilities"]
+    assert set(probabilities) == set(cycle.pool.values_list("external_id", flat=True))
+    assert all(value.endswith("%") for value in probabilities.values())

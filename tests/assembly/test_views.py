@@ -121,3 +121,12 @@ def test_home_section_and_privacy_export(client, setup, citizen, home_page):
     data = export_personal_data(citizen)["assembly_memberships"][0]
     assert data["year"] == 2026 and data["questionnaire"]["last_name"] == "Ferri"
     assert "choice" not in str(data)
+
+
+def test_invitation_needs_a_confirmed_email(client, unverified_citizen):
+    membership = MembershipFactory(person=PoolPersonFactory())
+    client.force_login(unverified_citizen)
+    url = reverse("proposals:assembly:invitation", args=[membership.invitation_token])
+    response = client.post(url)
+    assert response.status_code == 302
+    assert Membership.objects.get(pk=membership.pk).user is None
