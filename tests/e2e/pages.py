@@ -99,6 +99,14 @@ def event_registration_path(purpose):
     return path
 
 
+def new_proposal_path():
+    from proposals.phases import PhaseKind
+    from tests.proposals.factories import make_consultation
+
+    consultation = make_consultation(PhaseKind.PROPOSAL_COLLECTION, title="Piazze aperte 2027")
+    return italian_url("proposals:proposal_create", consultation.pk)
+
+
 def events_index_path(suffix=""):
     return lambda: first_live_page("events.EventIndexPage")() + suffix
 
@@ -183,6 +191,7 @@ PAGE_TYPES = [
     PageType("consultations", first_live_page("proposals.ConsultationIndexPage"), demo="proposals"),
     PageType("consultation", first_live_page("proposals.ConsultationPage"), demo="proposals"),
     PageType("proposal", first_object("proposals.Proposal", status="published"), demo="proposals"),
+    PageType("new proposal", new_proposal_path, logged_in=True, invalid_form={}, demo="proposals"),
     PageType("City's answers", "/risposte/", demo="proposals"),
     PageType("citizens' assembly", first_object("assembly.Assembly"), demo="assembly"),
 ]
