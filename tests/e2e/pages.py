@@ -76,20 +76,6 @@ def password_reset_key_path():
     )
 
 
-def events_demo_path(slug=""):
-    """The events demo content (the seed event and two upcoming ones); the path of one page."""
-
-    def path():
-        from events import demo as events_demo
-        from events.models import EventIndexPage
-
-        events_demo.load(SimpleNamespace(stdout=StringIO()), {})
-        index = EventIndexPage.objects.get()
-        return index.url + (f"{slug}/" if slug else "")
-
-    return path
-
-
 def open_event():
     from events.models import RegistrationQuestion
     from tests.events.factories import make_event, make_index
@@ -112,6 +98,18 @@ def event_registration_path(purpose):
         return italian_url(f"events:{purpose}", token)
 
     return path
+
+
+def new_proposal_path():
+    from proposals.phases import PhaseKind
+    from tests.proposals.factories import make_consultation
+
+    consultation = make_consultation(PhaseKind.PROPOSAL_COLLECTION, title="Piazze aperte 2027")
+    return italian_url("proposals:proposal_create", consultation.pk)
+
+
+def events_index_path(suffix=""):
+    return lambda: first_live_page("events.EventIndexPage")() + suffix
 
 
 PAGE_TYPES = [
@@ -148,15 +146,22 @@ PAGE_TYPES = [
     PageType("delete account", "/account/profilo/elimina/", logged_in=True, invalid_form={}),
     PageType("logout", "/account/logout/", logged_in=True),
     # Events
-    PageType("events index", events_demo_path()),
-    PageType("events index without results", lambda: events_demo_path()() + "?municipio=3"),
+    PageType("events index", events_index_path(), demo="events"),
+    PageType("events index without results", events_index_path("?municipio=3"), demo="events"),
     PageType(
         "past event with programme and speakers",
-        events_demo_path("un-patto-con-i-municipi-per-milano-bene-comune"),
+        events_index_path("un-patto-con-i-municipi-per-milano-bene-comune/"),
+        demo="events",
     ),
-    PageType("event open for registration", lambda: open_event().url, invalid_form={}),
-    PageType("event registration to confirm", event_registration_path("confirm")),
-    PageType("event registration with check-in QR code", event_registration_path("manage")),
+    PageType(
+        "event open for registration", lambda: open_event().url, invalid_form={}, demo="events"
+    ),
+    PageType("event registration to confirm", event_registration_path("confirm"), demo="events"),
+    PageType(
+        "event registration with check-in QR code",
+        event_registration_path("manage"),
+        demo="events",
+    ),
     # Strategic plan and regeneration atlas
     PageType("strategic plan", first_live_page("plan.StrategicPlanPage"), demo="plan"),
     PageType("plan platform", first_live_page("plan.PlatformPage"), demo="plan"),
@@ -187,6 +192,7 @@ PAGE_TYPES = [
     PageType("consultations", first_live_page("proposals.ConsultationIndexPage"), demo="proposals"),
     PageType("consultation", first_live_page("proposals.ConsultationPage"), demo="proposals"),
     PageType("proposal", first_object("proposals.Proposal", status="published"), demo="proposals"),
+    PageType("new proposal", new_proposal_path, logged_in=True, invalid_form={}, demo="proposals"),
     PageType("City's answers", "/risposte/", demo="proposals"),
     PageType("City's answers of a dossier", lambda: published_example().dossier.get_overview_url()),
     PageType("answer dossier", lambda: published_example().dossier.get_absolute_url()),

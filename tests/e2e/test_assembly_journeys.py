@@ -1,0 +1,51 @@
+"""A member of the citizens' assembly checks in at the plenary and votes, in a real browser."""
+
+from django.utils import timezone, translation
+from playwright.sync_api import expect
+
+from proposals.assembly.models import Attendance, BallotTally
+from proposals.assembly.voting import open_vote
+from tests.assembly.factories import (
+    CycleFactory,
+    MembershipFactory,
+    PlenaryFactory,
+    PoolPersonFactory,
+    RecommendationFactory,
+)
+from tests.e2e.browser import E2E, italian, log_in, tick
+from tests.factories import UserFactory
+
+pytestmark = E2E
+
+
+def test_member_checks_in_at_the_plenary_and_votes(page, context, live_server, site_content):
+    cycle = CycleFactory(year=timezone.localdate().year)
+    plenary = PlenaryFactory(cycle=cycle, date=timezone.localdate(), is_final=True)
+    citizen = UserFactory(email="chiara.ferri@example.org", nickname="ChiaraDiCrescenzago")
+    member = MembershipFactory(
+        person=PoolPersonFactory(cycle=cycle, first_name="Chiara", last_name="Ferri"),
+        user=citizen,
+    )
+    item = open_vote(RecommendationFactory(cycle=cycle, title="Cortili scolastici verdi"), plenary)
+    log_in(context, live_server.url, citizen)
+
+    page.goto("/")
+    page.get_by_role("link", name=italian("Discover the assembly")).click()
+    page.get_by_role("link", name=italian("Members' area: check in and vote")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(italian("Members' area"))
+    page.get_by_role("button", name=italian("I am here: check in")).click()
+    expect(page.get_by_role("status")).to_contain_text(italian("You are checked in. Welcome!"))
+    assert Attendance.objects.get(membership=member, plenary=plenary).present
+
+    page.get_by_role("link", name=italian("Vote"), exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cortili scolastici verdi")
+    with translation.override("it"):
+        yes = translation.pgettext("ballot", "Yes")
+    tick(page, yes)
+    page.get_by_role("button", name=italian("Cast my vote")).click()
+    expect(page.get_by_role("status")).to_contain_text(italian("Your vote has been recorded."))
+    expect(
+        page.get_by_role("listitem").filter(has_text="Cortili scolastici verdi")
+    ).to_contain_text(italian("vote recorded"))
+    tally = BallotTally.objects.get(pk=item.pk)
+    assert (tally.yes, tally.no, tally.abstain) == (1, 0, 0)
