@@ -115,7 +115,7 @@ def test_ballot_tables_hold_nothing_that_links_voter_and_choice(db):
     assert tally_links == {Recommendation}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_ballots_on_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")

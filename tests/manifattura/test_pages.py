@@ -17,12 +17,14 @@ from manifattura.models import (
     SpaceIndexPage,
     SpacePage,
 )
+from proposals.models import ConsultationIndexPage
 
 from .factories import add_page, make_area, make_news
 
 pytestmark = pytest.mark.django_db
 
 CHILDREN_OF_HOME = {
+    ConsultationIndexPage,
     AreaPage,
     PrinciplePage,
     NewsIndexPage,

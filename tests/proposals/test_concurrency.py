@@ -50,7 +50,7 @@ def run_in_threads(jobs):
     assert errors == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_supports_and_withdrawals_keep_the_count_exact(live_site):
     consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION, support_threshold=10)
     proposal = ProposalFactory(consultation=consultation)
@@ -74,7 +74,7 @@ def test_parallel_supports_and_withdrawals_keep_the_count_exact(live_site):
     assert proposal.threshold_reached_at is not None
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_withdrawal_racing_supports_takes_no_support_after_it(live_site):
     consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION)
     proposal = ProposalFactory(consultation=consultation)

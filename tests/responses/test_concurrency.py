@@ -36,14 +36,14 @@ def run_in_threads(job, count=6):
     assert errors == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_hand_overs_open_one_record():
     target = Group.objects.create(name="Più alberi in via Padova")
     run_in_threads(lambda: hand_to_city(target, reason=Response.Reason.THRESHOLD))
     assert Response.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publications_notify_once(monkeypatch):
     response = hand_to_city(Group.objects.create(name="Zone 30"), reason="threshold")
     Response.objects.filter(pk=response.pk).update(live=True)
