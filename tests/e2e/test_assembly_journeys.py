@@ -49,3 +49,38 @@ def test_member_checks_in_at_the_plenary_and_votes(page, context, live_server, s
     ).to_contain_text(italian("vote recorded"))
     tally = BallotTally.objects.get(pk=item.pk)
     assert (tally.yes, tally.no, tally.abstain) == (1, 0, 0)
+
+
+def test_member_checks_in_and_votes_with_the_keyboard_only(
+    page, context, live_server, site_content
+):
+    from tests.e2e.keyboard import activate, press, tab_to
+
+    cycle = CycleFactory(year=timezone.localdate().year)
+    plenary = PlenaryFactory(cycle=cycle, date=timezone.localdate(), is_final=True)
+    citizen = UserFactory(email="omar.haddad@example.org", nickname="OmarDiNiguarda")
+    MembershipFactory(
+        person=PoolPersonFactory(cycle=cycle, first_name="Omar", last_name="Haddad"),
+        user=citizen,
+    )
+    item = open_vote(RecommendationFactory(cycle=cycle, title="Alberi nei cortili"), plenary)
+    log_in(context, live_server.url, citizen)
+
+    page.goto("/")
+    activate(page, page.get_by_role("link", name=italian("Discover the assembly")))
+    activate(page, page.get_by_role("link", name=italian("Members' area: check in and vote")))
+    activate(page, page.get_by_role("button", name=italian("I am here: check in")), key="Space")
+    activate(page, page.get_by_role("link", name=italian("Vote"), exact=True))
+    with translation.override("it"):
+        yes = translation.pgettext("ballot", "Yes")
+        no = translation.pgettext("ballot", "No")
+    # Tab enters the radio group on its first choice; the arrow keys move between choices.
+    tab_to(page, page.get_by_label(yes, exact=True))
+    press(page, "Space")
+    press(page, "ArrowDown")
+    expect(page.get_by_label(no, exact=True)).to_be_checked()
+    activate(page, page.get_by_role("button", name=italian("Cast my vote")))
+
+    expect(page.get_by_role("status")).to_contain_text(italian("Your vote has been recorded."))
+    tally = BallotTally.objects.get(pk=item.pk)
+    assert (tally.yes, tally.no, tally.abstain) == (0, 1, 0)

@@ -64,3 +64,86 @@ def test_citizen_logs_in_with_the_keyboard_only(page, site_content):
         page.keyboard.press("Enter")
 
     expect(page.get_by_role("link", name="SaraDiLorenteggio")).to_be_visible()
+
+
+def test_attendee_registers_for_an_event_with_the_keyboard_only(page, site_content):
+    from events.models import Registration
+    from tests.events.factories import make_event, make_index
+
+    make_event(make_index(site_content), title="Laboratorio sul verde di Crescenzago", capacity=5)
+    page.goto("/")
+    activate(page, page.get_by_role("link", name="Laboratorio sul verde di Crescenzago").first)
+
+    tab_to(page, page.get_by_label(field(italian("First and last name"))))
+    page.keyboard.type("Lucia Ferrari")
+    tab_to(page, page.get_by_label(field("Email")))
+    page.keyboard.type("lucia.ferrari@example.org")
+    consent = page.get_by_label(
+        field(italian("I have read the privacy terms above and accept them"))
+    )
+    tab_to(page, consent)
+    press(page, "Space")
+    expect(consent).to_be_checked()
+    activate(page, page.get_by_role("button", name=italian("Register"), exact=True))
+
+    assert mail.outbox[-1].to == ["lucia.ferrari@example.org"]
+    assert Registration.objects.get().email == "lucia.ferrari@example.org"
+
+
+def test_citizen_supports_a_proposal_with_the_keyboard_only(
+    page, context, live_server, site_content
+):
+    from proposals.models import Proposal, Support
+    from proposals.phases import PhaseKind
+    from tests.e2e.browser import log_in
+    from tests.proposals.factories import ProposalFactory, make_consultation
+
+    consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION, title="Piazze aperte 2027")
+    ProposalFactory(
+        consultation=consultation,
+        title="Panchine e alberi in piazza Dergano",
+        status=Proposal.Status.PUBLISHED,
+    )
+    citizen = UserFactory(email="anna.villa@example.org", nickname="AnnaDiDergano")
+    log_in(context, live_server.url, citizen)
+
+    page.goto("/")
+    activate(page, page.get_by_role("link", name="Piazze aperte 2027").first)
+    activate(page, page.get_by_role("link", name="Panchine e alberi in piazza Dergano"))
+    activate(page, page.get_by_role("button", name=italian("Support"), exact=True), key="Space")
+
+    expect(page.get_by_role("status")).to_contain_text(italian("Thank you for your support."))
+    assert Support.objects.filter(user=citizen).count() == 1
+
+
+def test_citizen_publishes_a_proposal_with_the_keyboard_only(
+    page, context, live_server, site_content
+):
+    from proposals.models import Proposal
+    from proposals.phases import PhaseKind
+    from tests.e2e.browser import log_in
+    from tests.proposals.factories import make_consultation
+
+    make_consultation(PhaseKind.PROPOSAL_COLLECTION, title="Idee per il Municipio 2")
+    citizen = UserFactory(email="marco.riva@example.org", nickname="MarcoDiGreco")
+    log_in(context, live_server.url, citizen)
+
+    page.goto("/")
+    activate(page, page.get_by_role("link", name="Idee per il Municipio 2").first)
+    activate(page, page.get_by_role("link", name=italian("Make a proposal")))
+    tab_to(page, page.get_by_label(field(italian("title").capitalize())))
+    page.keyboard.type("Un orto condiviso alla Martesana")
+    tab_to(page, page.get_by_label(field(italian("text").capitalize())))
+    page.keyboard.type(
+        "Un orto di quartiere lungo il Naviglio Martesana, curato dai residenti con le scuole "
+        "della zona, aperto a chi vuole imparare a coltivare."
+    )
+    theme = page.get_by_label(field(italian("theme").capitalize()))
+    tab_to(page, theme)
+    press(page, "ArrowDown")
+    expect(theme).not_to_have_value("")
+    activate(page, page.get_by_role("button", name=italian("Publish"), exact=True))
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Un orto condiviso alla Martesana")
+    proposal = Proposal.objects.get(title="Un orto condiviso alla Martesana")
+    assert proposal.status == Proposal.Status.PUBLISHED
