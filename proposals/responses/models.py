@@ -29,6 +29,7 @@ from wagtail.models import (
 )
 from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from proposals.responses import conf
 from proposals.responses.sanitise import clean_rich_text
@@ -156,7 +157,7 @@ class Dossier(models.Model):
         return callable(check) and not check()
 
 
-class ResponseQuerySet(models.QuerySet):
+class ResponseQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(live=True)
 
@@ -172,7 +173,7 @@ class ResponseQuerySet(models.QuerySet):
 
     def for_target(self, target):
         return self.filter(
-            content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+            content_type=ContentType.objects.get_for_model(target), target_id=target.pk
         )
 
     def with_deadline_status(self, today=None):
@@ -214,8 +215,9 @@ class Response(
         ASSEMBLY_REPORT = "assembly_report", _("Assembly report delivered")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("content_type", "object_id")
+    # Not "object_id": the search index's bookkeeping annotates that name on indexed models.
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "target_id")
     target_title = models.CharField(_("item"), max_length=255)
     dossier = models.ForeignKey(
         Dossier,
@@ -279,7 +281,7 @@ class Response(
     # Set by the system, never by a revision: see with_content_json.
     RECORD_FIELDS = [
         "content_type_id",
-        "object_id",
+        "target_id",
         "target_title",
         "dossier_id",
         "reason",
@@ -315,11 +317,11 @@ class Response(
         verbose_name_plural = _("City answers")
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="responses_response_unique_target"
+                fields=["content_type", "target_id"], name="responses_response_unique_target"
             )
         ]
         indexes = [
-            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["content_type", "target_id"]),
             models.Index(fields=["live", "answered_at", "due_date"]),
         ]
 

@@ -23,7 +23,7 @@ def hand_to_city(target, *, handed_at=None, reason, term_months=None, group=None
     consultation or one assembly report: `group`, else the target's consultation.
     """
     content_type = ContentType.objects.get_for_model(target)
-    existing = Response.objects.filter(content_type=content_type, object_id=target.pk).first()
+    existing = Response.objects.filter(content_type=content_type, target_id=target.pk).first()
     if existing:
         return existing
     handed_at = handed_at or timezone.now()
@@ -33,7 +33,7 @@ def hand_to_city(target, *, handed_at=None, reason, term_months=None, group=None
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             return Response.objects.create(
                 content_type=content_type,
-                object_id=target.pk,
+                target_id=target.pk,
                 target_title=str(target)[:255],
                 dossier=dossier_for(group),
                 reason=reason,
@@ -43,7 +43,7 @@ def hand_to_city(target, *, handed_at=None, reason, term_months=None, group=None
                 live=False,
             )
     except IntegrityError:
-        return Response.objects.get(content_type=content_type, object_id=target.pk)
+        return Response.objects.get(content_type=content_type, target_id=target.pk)
 
 
 def _term_of(obj):
@@ -134,14 +134,14 @@ def attach_responses(targets):
         by_type.setdefault(ContentType.objects.get_for_model(target).pk, []).append(target.pk)
     condition = Q()
     for content_type_id, ids in by_type.items():
-        condition |= Q(content_type_id=content_type_id, object_id__in=ids)
+        condition |= Q(content_type_id=content_type_id, target_id__in=ids)
     found = {}
     if by_type:
         records = Response.objects.filter(condition).select_related("state", "office")
         held_back = Dossier.objects.held_back_ids()
         for record in records:
             record._held_back = record.dossier_id in held_back
-            found[(record.content_type_id, record.object_id)] = record
+            found[(record.content_type_id, record.target_id)] = record
     for target in targets:
         key = (ContentType.objects.get_for_model(target).pk, target.pk)
         target._city_response = found.get(key)
