@@ -270,7 +270,7 @@ class VoteView(StaffMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.item = get_object_or_404(
-            Recommendation.objects.select_related("cycle", "plenary"), pk=kwargs["pk"]
+            Recommendation.objects.select_related("cycle__assembly", "plenary"), pk=kwargs["pk"]
         )
         self.cycle = self.item.cycle
         return super().dispatch(request, *args, **kwargs)

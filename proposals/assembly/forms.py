@@ -94,6 +94,26 @@ class BallotForm(forms.Form):
     )
 
 
+class HandOverForm(forms.Form):
+    """The operator picks the member standing at the kiosk among those who can vote now."""
+
+    membership = forms.ModelChoiceField(
+        label=_("Member at the kiosk"),
+        queryset=Membership.objects.none(),
+        error_messages={
+            "required": _("Choose the member standing at the kiosk."),
+            "invalid_choice": _(
+                "This member cannot vote on this item: not checked in with a vote at this "
+                "plenary, or already voted."
+            ),
+        },
+    )
+
+    def __init__(self, *args, voters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = voters
+
+
 class ThematicGroupForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()

@@ -28,3 +28,4 @@ def holds_a_vote(user, recommendation):
 rules.add_perm("assembly.check_in_cycle", is_cycle_participant)
 rules.add_perm("assembly.vote_recommendation", holds_a_vote)
 rules.add_perm("assembly.manage_assembly", is_assembly_staff)
+rules.add_perm("assembly.operate_kiosk", is_assembly_staff)

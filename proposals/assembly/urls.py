@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import kiosk_views, views
 
 app_name = "assembly"
 
@@ -10,6 +10,13 @@ urlpatterns = [
     path("<slug:slug>/area-membri/", views.member_area, name="member_area"),
     path("<slug:slug>/presenza/<int:pk>/", views.check_in_view, name="check_in"),
     path("<slug:slug>/voto/<int:pk>/", views.vote, name="vote"),
+    path("<slug:slug>/postazione/<int:pk>/", kiosk_views.idle, name="kiosk"),
+    path(
+        "<slug:slug>/postazione/<int:pk>/voto/<int:item_pk>/",
+        kiosk_views.choose_voter,
+        name="kiosk_voters",
+    ),
+    path("<slug:slug>/postazione/<int:pk>/scheda/", kiosk_views.ballot, name="kiosk_ballot"),
     path(
         "<slug:slug>/raccomandazioni/<int:pk>/", views.recommendation_detail, name="recommendation"
     ),

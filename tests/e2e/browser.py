@@ -42,12 +42,20 @@ def load_site_content():
     return demo.ensure_home_page()
 
 
-def log_in(context, base_url, user):
-    """Give the browser a session of `user` without going through the login form."""
+def log_in(context, base_url, user, session=None):
+    """Give the browser a session of `user`, holding `session`, without the login form."""
     client = Client()
     client.force_login(user, backend=settings.AUTHENTICATION_BACKENDS[-1])
+    store_in_session(client, session or {})
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": base_url}])
+
+
+def store_in_session(client, values):
+    """Put `values` in the session of a logged-in test client."""
+    session = client.session
+    session.update(values)
+    session.save()
 
 
 def in_language(language, msgid):

@@ -1,9 +1,10 @@
 """Every public page type of the site, for the accessibility and HTML validity checks.
 
 Each feature adds its page types here with one entry: a name, the Italian path (or a function
-that creates what the page needs and returns its path), whether a citizen must be logged in to
-see it, the expected status, for forms the values that put the form in its error state, and the
-label of the app whose demo content (`<app>/demo.py`) the page shows.
+that creates what the page needs and returns its path), whether a citizen (or a member of staff)
+must be logged in to see it, what their session must hold, the expected status, for forms the
+values that put the form in its error state, and the label of the app whose demo content
+(`<app>/demo.py`) the page shows.
 `test_accessibility.py` runs axe-core on each entry in Italian and English, in the browser;
 `test_html_validity.py` runs the Nu Html Checker on the same pages.
 
@@ -40,6 +41,8 @@ class PageType:
     name: str
     path: str | Callable[[], str]
     logged_in: bool = False
+    staff: bool = False
+    session: Callable[[], dict] | None = None
     status: int = 200
     invalid_form: dict | None = None
     demo: str | None = None
@@ -106,6 +109,37 @@ def new_proposal_path():
 
     consultation = make_consultation(PhaseKind.PROPOSAL_COLLECTION, title="Piazze aperte 2027")
     return italian_url("proposals:proposal_create", consultation.pk)
+
+
+def kiosk_item():
+    """An open vote at the demo's final plenary, where the demo's voters are checked in."""
+    from proposals.assembly.models import Recommendation
+    from proposals.assembly.voting import open_vote
+
+    item = Recommendation.objects.filter(status=Recommendation.Status.VOTING).first()
+    if item is None:
+        ready = Recommendation.objects.filter(status=Recommendation.Status.READY).first()
+        item = open_vote(ready, ready.cycle.plenaries.get(is_final=True))
+    return item
+
+
+def kiosk_path(name, for_item=False):
+    def path():
+        item = kiosk_item()
+        args = [item.cycle.assembly.slug, item.plenary_id] + ([item.pk] if for_item else [])
+        return italian_url(f"proposals:assembly:{name}", *args)
+
+    return path
+
+
+def kiosk_handover():
+    """The kiosk handed over to the first member who can still vote on the open item."""
+    from proposals.assembly.kiosk import hand_over, voters_left
+
+    item = kiosk_item()
+    session = {}
+    hand_over(session, item, voters_left(item).first())
+    return session
 
 
 def events_index_path(suffix=""):
@@ -198,6 +232,22 @@ PAGE_TYPES = [
     PageType("answer dossier", lambda: published_example().dossier.get_absolute_url()),
     PageType("City's answer", lambda: published_example().get_absolute_url()),
     PageType("citizens' assembly", first_object("assembly.Assembly"), demo="assembly"),
+    PageType("voting kiosk", kiosk_path("kiosk"), staff=True, demo="assembly"),
+    PageType(
+        "voting kiosk: member at the kiosk",
+        kiosk_path("kiosk_voters", for_item=True),
+        staff=True,
+        invalid_form={"membership": "0"},
+        demo="assembly",
+    ),
+    PageType(
+        "voting kiosk: ballot",
+        kiosk_path("kiosk_ballot"),
+        staff=True,
+        session=kiosk_handover,
+        invalid_form={},
+        demo="assembly",
+    ),
 ]
 
 
@@ -250,7 +300,10 @@ def load_demo_content(labels):
 
 
 def prepare(page_type):
-    """Create what the page needs; return its Italian path and the user to log in (or None)."""
+    """Create what the page needs; return its Italian path, the user to log in (or None) and what
+    their session holds."""
     with translation.override("it"):
         path = page_type.path() if callable(page_type.path) else page_type.path
-    return path, UserFactory() if page_type.logged_in else None
+        session = page_type.session() if page_type.session else {}
+    logged_in = page_type.logged_in or page_type.staff
+    return path, UserFactory(is_staff=page_type.staff) if logged_in else None, session

@@ -34,9 +34,9 @@ def test_feature_pages_have_no_wcag_violations(label, page, context, live_server
 
 def wcag_problems(page, context, base_url, state):
     """What axe-core reports on the page in this state, in each language."""
-    path, user = prepare(state.page_type)
+    path, user, session = prepare(state.page_type)
     if user:
-        log_in(context, base_url, user)
+        log_in(context, base_url, user, session)
     problems = []
     for language, prefix in LANGUAGES:
         response = open_in_browser(page, state, prefix + path)

@@ -1,8 +1,10 @@
 """A member of the citizens' assembly checks in at the plenary and votes, in a real browser."""
 
+from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
+from proposals.assembly.attendance import check_in
 from proposals.assembly.models import Attendance, BallotTally
 from proposals.assembly.voting import open_vote
 from tests.assembly.factories import (
@@ -84,3 +86,49 @@ def test_member_checks_in_and_votes_with_the_keyboard_only(
     expect(page.get_by_role("status")).to_contain_text(italian("Your vote has been recorded."))
     tally = BallotTally.objects.get(pk=item.pk)
     assert (tally.yes, tally.no, tally.abstain) == (0, 1, 0)
+
+
+def test_operator_hands_the_kiosk_to_a_member_who_votes(page, context, live_server, site_content):
+    cycle = CycleFactory(year=timezone.localdate().year)
+    plenary = PlenaryFactory(cycle=cycle, date=timezone.localdate(), is_final=True)
+    for first_name, last_name in [("Chiara", "Ferri"), ("Omar", "Haddad"), ("Luca", "Sala")]:
+        check_in(
+            MembershipFactory(
+                person=PoolPersonFactory(cycle=cycle, first_name=first_name, last_name=last_name)
+            ),
+            plenary,
+        )
+    item = open_vote(RecommendationFactory(cycle=cycle, title="Cortili scolastici verdi"), plenary)
+    log_in(context, live_server.url, UserFactory(is_staff=True, is_superuser=True))
+
+    page.goto(reverse("assembly_admin:vote", args=[item.pk]))
+    page.get_by_role("link", name=italian("Open the voting kiosk of the plenary")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(italian("Voting kiosk"))
+    page.get_by_role("link", name="Cortili scolastici verdi").click()
+    page.get_by_label(italian("Search by name")).fill("haddad")
+    page.get_by_role("main").get_by_role("button", name=italian("Search")).click()
+    expect(page.get_by_role("button", name="Ferri Chiara")).to_have_count(0)
+    page.get_by_role("button", name="Haddad Omar").click()
+
+    ballot_of = italian("Ballot of %(name)s") % {"name": "Omar Haddad"}
+    expect(page.get_by_text(ballot_of)).to_be_visible()
+    with translation.override("it"):
+        no = translation.pgettext("ballot", "No")
+    tick(page, no)
+    page.get_by_role("button", name=italian("Cast my vote")).click()
+
+    expect(page.get_by_role("status")).to_have_text(
+        italian("Vote recorded. Please hand the device back to the operator.")
+    )
+    expect(page.get_by_role("heading", level=1)).to_have_text(italian("Voting kiosk"))
+    expect(page.get_by_role("radio")).to_have_count(0)
+    tally = BallotTally.objects.get(pk=item.pk)
+    assert (tally.yes, tally.no, tally.abstain) == (0, 1, 0)
+
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text(italian("Voting kiosk"))
+    expect(page.get_by_role("radio")).to_have_count(0)
+    expect(page.get_by_text("Omar Haddad")).to_have_count(0)
+    page.get_by_role("link", name="Cortili scolastici verdi").click()
+    expect(page.get_by_role("button", name="Haddad Omar")).to_have_count(0)
+    expect(page.get_by_role("button", name="Ferri Chiara")).to_be_visible()
