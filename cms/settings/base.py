@@ -228,6 +228,7 @@ LOGGING["loggers"]["django.tasks"] = {"level": "WARNING"}
 
 # Participation plugin: what can be a consultation's or proposal's territorial scope.
 PROPOSALS_SCOPE_MODELS = ["cms.Municipio"]
+PROPOSALS_ASSEMBLY_ALGORITHM = os.environ.get("ASSEMBLY_ALGORITHM", "leximin")
 
 # Events: registrations to events that ended this many months ago lose their personal data.
 EVENTS_ANONYMISE_AFTER_MONTHS = int(os.environ.get("EVENTS_ANONYMISE_AFTER_MONTHS", "12"))

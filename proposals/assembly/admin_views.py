@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from proposals import conf
+
 from .attendance import record_attendance
 from .emails import invite
 from .forms import OpenVoteForm, PoolImportForm, RegisterForm, SelectionForm, SubstituteForm
@@ -134,7 +136,8 @@ class SelectionView(CycleMixin, FormView):
     page_title = gettext_lazy("Stratified draw")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(cycle=self.cycle, **kwargs)
+        algorithm = conf.get("PROPOSALS_ASSEMBLY_ALGORITHM")
+        return super().get_context_data(cycle=self.cycle, algorithm=algorithm, **kwargs)
 
     def form_valid(self, form):
         cycle = self.cycle

@@ -7,3 +7,6 @@ class AssemblyConfig(AppConfig):
     label = "assembly"
     verbose_name = _("Citizens' assembly")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system check)

@@ -144,6 +144,15 @@ class Quota(models.Model):
         default=False,
         help_text=_("Substitutes are drawn with priority for the groups that drop out most."),
     )
+    substitute_minimum = models.PositiveSmallIntegerField(
+        _("substitutes: minimum"),
+        null=True,
+        blank=True,
+        help_text=_("Leave both substitute fields empty to derive them from the members' quota."),
+    )
+    substitute_maximum = models.PositiveSmallIntegerField(
+        _("substitutes: maximum"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("quota")
@@ -156,10 +165,26 @@ class Quota(models.Model):
             models.CheckConstraint(
                 condition=Q(minimum__lte=models.F("maximum")), name="assembly_quota_min_lte_max"
             ),
+            models.CheckConstraint(
+                condition=Q(substitute_minimum__isnull=True, substitute_maximum__isnull=True)
+                | Q(substitute_minimum__lte=models.F("substitute_maximum")),
+                name="assembly_quota_substitute_min_lte_max",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_feature_display()} = {self.value} [{self.minimum}, {self.maximum}]"
+
+    def clean(self):
+        substitute = (self.substitute_minimum, self.substitute_maximum)
+        if None in substitute and substitute != (None, None):
+            raise ValidationError(
+                _("Fill in both the substitutes' minimum and maximum, or leave both empty.")
+            )
+        if None not in substitute and self.substitute_minimum > self.substitute_maximum:
+            raise ValidationError(
+                {"substitute_maximum": _("The maximum cannot be less than the minimum.")}
+            )
 
 
 class SelectionRun(models.Model):

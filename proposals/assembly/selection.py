@@ -1,9 +1,11 @@
 """The stratified draw with the Sortition Foundation's `sortition-algorithms`.
 
-LEXIMIN in that library needs the commercial Gurobi solver; without it the library itself falls
-back to MAXIMIN, which runs on the open-source HiGHS solver (`highspy`) and is what we use: it
-maximises the smallest selection probability in the pool. The draw is reproducible: the same
-pool, quotas and published seed give the same members and substitutes.
+The algorithm is `PROPOSALS_ASSEMBLY_ALGORITHM`: LEXIMIN by default, which makes the smallest
+selection probability in the pool as large as possible, then the second smallest, and so on. It
+needs the Gurobi solver; when Gurobi is missing or its licence refuses the problem, the draw runs
+with MAXIMIN (only the smallest probability, on the open-source HiGHS solver) and the run records
+which algorithm ran and why. The draw is reproducible: the same pool, quotas, seed and algorithm
+give the same members and substitutes.
 
 Members are drawn first with the staff's quotas; the substitutes are then drawn from the rest of
 the pool with the quotas scaled to their number, pushed toward the values that drop out most
@@ -23,9 +25,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from proposals import conf
+
 from .models import Cycle, Feature, Membership, PoolPerson, SelectionRun
 
-ALGORITHM = "maximin"
 WORKER_CWD = Path(__file__).resolve().parents[2]
 PROGRESS_BANDS = {"members": (5, 60), "substitutes": (60, 95)}
 
@@ -65,12 +68,15 @@ def quota_bounds(quotas):
 
 
 def substitute_bounds(quotas, members, substitutes):
-    """Member quotas scaled to the substitutes; values that drop out most get the top of their
-    range as a floor and room for twice their share."""
+    """The substitutes' quotas: as staff set them, or else the members' quotas scaled to the
+    substitutes, where values that drop out most get the top of their range as a floor and room
+    for twice their share."""
     ratio = substitutes / members
     bounds = {}
     for quota in quotas:
-        if quota.high_dropout:
+        if quota.substitute_minimum is not None:
+            low, high = quota.substitute_minimum, quota.substitute_maximum
+        elif quota.high_dropout:
             low = math.floor(quota.maximum * ratio)
             high = math.ceil(2 * quota.maximum * ratio)
         else:
@@ -122,6 +128,7 @@ def explain_conflicts(bounds, people, wanted):
 
 def _child_draw(bounds, people, wanted, seed, on_progress):
     job = {
+        "algorithm": conf.get("PROPOSALS_ASSEMBLY_ALGORITHM"),
         "bounds": bounds,
         "people": [
             {"id": person.external_id, **{f: getattr(person, f) for f in bounds}}
@@ -152,7 +159,8 @@ def _child_draw(bounds, people, wanted, seed, on_progress):
 
 
 def draw(bounds, people, wanted, seed, on_progress=lambda fraction, message: None):
-    """One stratified draw. Returns (selected external ids, probabilities by id, quota rows)."""
+    """One stratified draw. Returns the worker's result (selected external ids, probabilities by
+    id, the algorithm that ran) with the quota rows."""
     conflicts = explain_conflicts(bounds, people, wanted)
     if len(people) < wanted:
         conflicts.insert(
@@ -165,8 +173,7 @@ def draw(bounds, people, wanted, seed, on_progress=lambda fraction, message: Non
     result = _child_draw(bounds, people, wanted, seed, on_progress)
     if "error" in result:
         raise SelectionFailed([_("The quotas cannot be met."), result["error"]])
-    chosen = result["selected"]
-    return chosen, result["probabilities"], _quota_rows(bounds, people, chosen)
+    return {**result, "quota_rows": _quota_rows(bounds, people, result["selected"])}
 
 
 def _quota_rows(bounds, people, chosen):
@@ -210,35 +217,41 @@ def run_selection(run):
         bounds = quota_bounds(quotas)
         if not bounds:
             raise SelectionFailed([_("Set the quotas before the draw.")])
-        members, probabilities, member_rows = draw(
-            bounds, people, cycle.members_wanted, run.seed, RunProgress(run, "members")
-        )
-        rest = [p for p in people if p.external_id not in set(members)]
+        members = draw(bounds, people, cycle.members_wanted, run.seed, RunProgress(run, "members"))
+        rest = [p for p in people if p.external_id not in set(members["selected"])]
         sub_bounds = substitute_bounds(quotas, cycle.members_wanted, cycle.substitutes_wanted)
-        substitutes, _probs, substitute_rows = draw(
-            sub_bounds, rest, cycle.substitutes_wanted, run.seed, RunProgress(run, "substitutes")
-        )
+        substitutes = _draw_substitutes(sub_bounds, rest, cycle.substitutes_wanted, run)
     except SelectionFailed as failure:
         _finish(run, SelectionRun.Status.FAILED, error="\n".join(failure.lines))
         return
     _set_progress(run, 96, _("Recording the members"))
     report = {
-        "algorithm": ALGORITHM,
+        "algorithm": members["algorithm"],
+        "fallback_reason": members.get("fallback_reason", ""),
         "pool_size": len(people),
-        "members": member_rows,
-        "substitutes": substitute_rows,
-        "probabilities": probabilities,
+        "members": members["quota_rows"],
+        "substitutes": substitutes["quota_rows"],
+        "probabilities": members["probabilities"],
     }
     by_id = {p.external_id: p for p in people}
-    ordered_substitutes = substitute_priority([by_id[i] for i in substitutes], quotas, run.seed)
+    drawn_substitutes = [by_id[i] for i in substitutes["selected"]]
+    ordered_substitutes = substitute_priority(drawn_substitutes, quotas, run.seed)
     try:
-        _record(run, cycle, report, [by_id[i] for i in members], ordered_substitutes)
+        _record(run, cycle, report, [by_id[i] for i in members["selected"]], ordered_substitutes)
     except IntegrityError:
         _finish(
             run,
             SelectionRun.Status.FAILED,
             error=_("The draw for this cycle has already been made."),
         )
+
+
+def _draw_substitutes(bounds, rest, wanted, run):
+    try:
+        return draw(bounds, rest, wanted, run.seed, RunProgress(run, "substitutes"))
+    except SelectionFailed as failure:
+        heading = _("The substitutes cannot be drawn from the rest of the pool:")
+        raise SelectionFailed([heading, *failure.lines]) from failure
 
 
 def _record(run, cycle, report, members, substitutes):
@@ -263,6 +276,7 @@ def _finish(run, status, report=None, error=""):
         status=status,
         progress=100,
         progress_message="",
+        algorithm=(report or {}).get("algorithm", run.algorithm),
         report=report or {},
         error=error,
         finished_at=timezone.now(),

@@ -2,10 +2,15 @@
 
 The library iterates over sets of person ids, whose order depends on Python's per-process string
 hashing: fixing the hash seed is what makes a draw reproducible from its published seed on any
-machine. Input (stdin, JSON): bounds, people, wanted, seed. Output (stdout, JSON lines): progress
-events, then one result or error.
+machine. Input (stdin, JSON): bounds, people, wanted, seed, algorithm. Output (stdout, JSON
+lines): progress events, then one result (with the algorithm that ran) or error.
+
+LEXIMIN needs the Gurobi solver: without `gurobipy`, or when its licence refuses the problem (the
+licence that comes with the PyPI package is limited in size), the draw runs with MAXIMIN on the
+open-source HiGHS solver and says so in its result.
 """
 
+import importlib.util
 import json
 import os
 import sys
@@ -18,7 +23,7 @@ from sortition_algorithms import (
     run_stratification,
 )
 
-ALGORITHM = "maximin"
+FALLBACK = "maximin"
 
 
 # The library logs to standard output: keep our own copy of it for the JSON lines and send
@@ -56,7 +61,7 @@ def probabilities(report):
     return {}
 
 
-def draw(bounds, people, wanted, seed):
+def draw(bounds, people, wanted, seed, algorithm):
     rows = [
         {"feature": feature, "value": value, "min": str(low), "max": str(high)}
         for feature, values in bounds.items()
@@ -64,7 +69,7 @@ def draw(bounds, people, wanted, seed):
     ]
     features, _f, _v = read_in_features(["feature", "value", "min", "max"], rows)
     settings = Settings(
-        id_column="id", columns_to_keep=[], selection_algorithm=ALGORITHM, random_number_seed=seed
+        id_column="id", columns_to_keep=[], selection_algorithm=algorithm, random_number_seed=seed
     )
     pool, _report = read_in_people(["id", *bounds], people, features, settings)
     success, selected, report = run_stratification(
@@ -72,13 +77,36 @@ def draw(bounds, people, wanted, seed):
     )
     if not success:
         return {"error": str(report.last_error())}
-    return {"selected": sorted(selected[0]), "probabilities": probabilities(report)}
+    return {
+        "selected": sorted(selected[0]),
+        "probabilities": probabilities(report),
+        "algorithm": algorithm,
+    }
+
+
+def gurobi_error():
+    if importlib.util.find_spec("gurobipy") is None:
+        return None
+    from gurobipy import GurobiError
+
+    return GurobiError
+
+
+def draw_with_fallback(job):
+    arguments = job["bounds"], job["people"], job["wanted"], job["seed"]
+    solver_error = gurobi_error()
+    if job["algorithm"] != "leximin" or solver_error is None:
+        return draw(*arguments, FALLBACK)
+    try:
+        return draw(*arguments, "leximin")
+    except solver_error as error:
+        return {**draw(*arguments, FALLBACK), "fallback_reason": str(error)}
 
 
 def main():
     job = json.load(sys.stdin)
     try:
-        result = draw(job["bounds"], job["people"], job["wanted"], job["seed"])
+        result = draw_with_fallback(job)
     except (SortitionBaseError, ValueError, RuntimeError) as error:
         result = {"error": str(error)}
     emit(**result)

@@ -3,6 +3,8 @@
 from django.db import transaction
 from django_q.tasks import async_task
 
+from proposals import conf
+
 from .models import SelectionRun
 from .selection import run_selection
 
@@ -13,7 +15,12 @@ def run_selection_task(run_id):
 
 def start_selection(cycle, seed, user):
     """Record a run and hand it to the task queue once the request's transaction commits."""
-    run = SelectionRun.objects.create(cycle=cycle, seed=seed, created_by=user)
+    run = SelectionRun.objects.create(
+        cycle=cycle,
+        seed=seed,
+        algorithm=conf.get("PROPOSALS_ASSEMBLY_ALGORITHM"),
+        created_by=user,
+    )
     transaction.on_commit(
         lambda: async_task(
             "proposals.assembly.tasks.run_selection_task", run.pk, task_name=f"sortition-{run.pk}"

@@ -95,10 +95,18 @@ class QuotaViewSet(ModelViewSet):
     model = Quota
     icon = "list-ul"
     menu_label = _("Quotas")
-    list_display = ["feature", "value", "minimum", "maximum", "high_dropout"]
+    list_display = [
+        "feature",
+        "value",
+        "minimum",
+        "maximum",
+        "high_dropout",
+        "substitute_minimum",
+        "substitute_maximum",
+    ]
     list_filter = ["cycle", "feature", "high_dropout"]
-    list_export = ["feature", "value", "minimum", "maximum", "high_dropout"]
-    form_fields = ["cycle", "feature", "value", "minimum", "maximum", "high_dropout"]
+    list_export = list_display
+    form_fields = ["cycle", *list_display]
 
 
 class DrawnOnlyPolicy(ModelPermissionPolicy):

@@ -81,8 +81,21 @@ def test_draw_runs_as_a_task_and_shows_its_report(
     assert run.status == SelectionRun.Status.SUCCEEDED
     page = admin_client.get(response.url).content.decode()
     assert "P00" in page  # probabilities listed by identifier
+    assert "LEXIMIN" in page
     fragment = admin_client.get(response.url, headers={"HX-Request": "true"})
     assert fragment.templates[0].name == "assembly/admin/run_progress.html"
+
+
+def test_substitute_quota_needs_both_bounds(admin_client, cycle):
+    form = {"cycle": cycle.pk, "feature": "gender", "value": "female", "minimum": 4}
+    form |= {"maximum": 6, "substitute_minimum": 2, "substitute_maximum": ""}
+
+    response = admin_client.post(reverse("assembly_quota:add"), form)
+
+    assert response.status_code == 200
+    assert not cycle.quotas.exists()
+    admin_client.post(reverse("assembly_quota:add"), form | {"substitute_maximum": 3})
+    assert cycle.quotas.get().substitute_maximum == 3
 
 
 def test_register_lapses_and_substitute_steps_in(admin_client, cycle):

@@ -1,5 +1,6 @@
 import pytest
 
+from proposals.assembly.checks import check_selection_algorithm
 from proposals.assembly.models import Membership, SelectionRun
 from proposals.assembly.tasks import start_selection
 from tests.assembly.factories import CycleFactory, generated_pool, standard_quotas
@@ -114,3 +115,56 @@ def test_quota_and_probability_report_for_staff(cycle, django_capture_on_commit_
     probabilities = run.report["probabilities"]
     assert set(probabilities) == set(cycle.pool.values_list("external_id", flat=True))
     assert all(value.endswith("%") for value in probabilities.values())
+
+
+def test_the_draw_runs_leximin_and_says_so(cycle, django_capture_on_commit_callbacks):
+    run = _run(cycle, 11, django_capture_on_commit_callbacks)
+
+    assert run.status == SelectionRun.Status.SUCCEEDED, run.error
+    assert run.algorithm == "leximin"
+    assert run.report["algorithm"] == "leximin"
+    assert run.report["fallback_reason"] == ""
+
+
+def test_staff_can_configure_maximin(cycle, django_capture_on_commit_callbacks, settings):
+    settings.PROPOSALS_ASSEMBLY_ALGORITHM = "maximin"
+
+    run = _run(cycle, 11, django_capture_on_commit_callbacks)
+
+    assert run.status == SelectionRun.Status.SUCCEEDED, run.error
+    assert run.report["algorithm"] == "maximin"
+
+
+def test_substitute_quotas_set_by_staff_are_met(cycle, django_capture_on_commit_callbacks):
+    cycle.quotas.filter(feature="gender", value="female").update(
+        substitute_minimum=3, substitute_maximum=3
+    )
+    cycle.quotas.filter(feature="gender", value="male").update(
+        substitute_minimum=0, substitute_maximum=0
+    )
+
+    run = _run(cycle, 12, django_capture_on_commit_callbacks)
+
+    assert run.status == SelectionRun.Status.SUCCEEDED, run.error
+    substitutes = cycle.memberships.filter(role="substitute")
+    assert {m.person.gender for m in substitutes.select_related("person")} == {"female"}
+    female_row = next(r for r in run.report["substitutes"] if r["value"] == "female")
+    assert (female_row["min"], female_row["max"], female_row["selected"]) == (3, 3, 3)
+
+
+def test_impossible_substitute_quotas_are_explained(cycle, django_capture_on_commit_callbacks):
+    cycle.quotas.filter(feature="gender").update(substitute_minimum=3, substitute_maximum=3)
+
+    run = _run(cycle, 13, django_capture_on_commit_callbacks)
+
+    assert run.status == SelectionRun.Status.FAILED
+    assert "sostituti" in run.error or "substitutes" in run.error
+    assert not Membership.objects.filter(cycle=cycle).exists()
+
+
+def test_an_unknown_algorithm_is_reported_by_the_system_check(settings):
+    settings.PROPOSALS_ASSEMBLY_ALGORITHM = "LEXIMIN"
+
+    errors = check_selection_algorithm(None)
+
+    assert [error.id for error in errors] == ["assembly.E001"]
