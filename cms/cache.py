@@ -20,6 +20,7 @@ from django.utils import translation
 
 SITE = "site"
 PREFIX = "pagecache"
+SITE_DATA_SECONDS = 24 * 3600
 CACHED_URL_NAMES = {("proposals", "proposal_detail"): "proposal"}
 
 
@@ -52,9 +53,25 @@ def invalidate(*tags):
                 cache.set(key, 1, timeout=None)
 
 
-def page_key(request):
+def page_key(request, kind="page"):
     raw = f"{translation.get_language()}|{request.get_host()}|{request.get_full_path()}"
-    return f"{PREFIX}:page:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"{PREFIX}:{kind}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def until_site_changes(request, kind, build):
+    """`build()`'s result for this URL, for everyone, kept until the `site` tag moves on (a page
+    published, unpublished or moved, a snippet saved) or a day passes. Off with the page cache,
+    whose conditions (a cache shared by every worker) it needs."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return build()
+    key = page_key(request, kind)
+    versions = versions_of([SITE])
+    entry = cache.get(key)
+    if entry is not None and entry[0] == versions:
+        return entry[1]
+    value = build()
+    cache.set(key, (versions, value), SITE_DATA_SECONDS)
+    return value
 
 
 def is_cacheable_request(request):

@@ -20,6 +20,8 @@ DEFAULTS = {
     "PROPOSALS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
     "PROPOSALS_ATTACHMENTS_PER_PROPOSAL": 5,
     "PROPOSALS_PAGE_SIZE": 12,
+    # Top-level comments per page of a discussion, each with all its replies.
+    "PROPOSALS_COMMENT_THREADS_PER_PAGE": 20,
     # The assembly's draw: "leximin" (needs a Gurobi licence, see the README) or "maximin".
     "PROPOSALS_ASSEMBLY_ALGORITHM": "leximin",
 }

@@ -102,14 +102,29 @@ def attach_scopes(proposals):
         )
 
 
-def comment_thread(**filters):
+COMMENT_PAGE_PARAM = "commenti"
+
+
+def comment_page(request, **filters):
+    """One page of a discussion: top-level comments, oldest first, each with its replies."""
     replies = Comment.objects.select_related("author").order_by("created_at", "pk")
-    return (
+    threads = (
         Comment.objects.filter(parent=None, **filters)
         .select_related("author")
         .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("created_at", "pk")
     )
+    paginator = Paginator(threads, conf.get("PROPOSALS_COMMENT_THREADS_PER_PAGE"))
+    return paginator.get_page(request.GET.get(COMMENT_PAGE_PARAM))
+
+
+def comment_page_number(comment):
+    """The page of its discussion where a comment (or the thread it replies to) is shown."""
+    root = comment.parent or comment
+    earlier = Comment.objects.filter(
+        parent=None, proposal_id=root.proposal_id, consultation_id=root.consultation_id
+    ).filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk))
+    return earlier.count() // conf.get("PROPOSALS_COMMENT_THREADS_PER_PAGE") + 1
 
 
 def consultation_context(page, request):
@@ -127,7 +142,7 @@ def consultation_context(page, request):
         "proposals": page_obj.object_list,
         "phases": page.sorted_phases(),
         "current_phase": page.current_phase(),
-        "comments": comment_thread(consultation=page, proposal=None),
+        "comments": comment_page(request, consultation=page, proposal=None),
         "comment_count": page.comments.filter(
             proposal=None, deleted_at__isnull=True, is_hidden=False
         ).count(),

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -421,8 +422,6 @@ class Proposal(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("proposals:proposal_detail", args=[self.pk])
 
     @property
@@ -537,9 +536,8 @@ class Comment(models.Model):
         return Truncator(text_of(self.body)).chars(60)
 
     def get_absolute_url(self):
-        if self.proposal_id:
-            return f"{self.proposal.get_absolute_url()}#comment-{self.pk}"
-        return f"{self.consultation.url}#comment-{self.pk}"
+        """A permalink that finds the page of the discussion where the comment is."""
+        return reverse("proposals:comment", args=[self.pk])
 
     @property
     def target(self):

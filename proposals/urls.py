@@ -35,6 +35,7 @@ urlpatterns = [
         views.comment_create,
         name="comment_create",
     ),
+    path("partecipa/commenti/<int:pk>/", views.comment_permalink, name="comment"),
     path("partecipa/commenti/<int:pk>/modifica/", views.comment_edit, name="comment_edit"),
     path("partecipa/commenti/<int:pk>/elimina/", views.comment_delete, name="comment_delete"),
     path("partecipa/segnala/<str:kind>/<int:pk>/", views.report, name="report"),

@@ -19,7 +19,12 @@ from django.views.decorators.http import require_GET, require_POST
 from proposals import ratelimit, services
 from proposals.emails import user_from_unsubscribe_token
 from proposals.forms import CommentForm, ProposalForm, ReportForm
-from proposals.listing import attach_scopes, comment_thread
+from proposals.listing import (
+    COMMENT_PAGE_PARAM,
+    attach_scopes,
+    comment_page,
+    comment_page_number,
+)
 from proposals.models import Comment, ConsultationPage, Follow, Proposal, Support
 from proposals.opendata import open_data_rows
 from proposals.rules import denial_reason, permission_for
@@ -74,7 +79,7 @@ def proposal_detail(request, pk):
         "consultation": proposal.consultation,
         "page": proposal.consultation,
         "attachments": proposal.attachments.all(),
-        "comments": comment_thread(proposal=proposal),
+        "comments": comment_page(request, proposal=proposal),
         "comment_form": CommentForm(),
         "following": services.is_following(user, proposal),
         "supported": user.is_authenticated
@@ -254,6 +259,16 @@ def comment_target(kind, pk):
 
 def target_url(target):
     return target.get_absolute_url() if isinstance(target, Proposal) else target.url
+
+
+@require_GET
+def comment_permalink(request, pk):
+    comment = get_object_or_404(
+        Comment.objects.select_related("parent", "proposal", "consultation"), pk=pk
+    )
+    page = comment_page_number(comment)
+    query = f"?{COMMENT_PAGE_PARAM}={page}" if page > 1 else ""
+    return redirect(f"{target_url(comment.target)}{query}#comment-{comment.pk}")
 
 
 @require_POST

@@ -1,10 +1,13 @@
 """Open data of the regeneration atlas: GeoJSON (RFC 7946) and CSV, with the list's filters."""
 
 import csv
+import json
 
-from django.http import HttpResponse, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.utils import timezone
 
+from cms.cache import until_site_changes
 from cms.plan import geo
 from cms.plan.facets import filtered_projects
 
@@ -84,12 +87,18 @@ def project_feature(project, request):
     return {"type": "Feature", "id": project.pk, "geometry": geometry, "properties": properties}
 
 
-def geojson_response(atlas, request):
+def geojson_document(atlas, request):
     collection = {
         "type": "FeatureCollection",
         "features": [project_feature(p, request) for p in export_queryset(atlas, request)],
     }
-    response = JsonResponse(collection, content_type=GEOJSON_CONTENT_TYPE)
+    return json.dumps(collection, cls=DjangoJSONEncoder)
+
+
+def geojson_response(atlas, request):
+    """Built once after each change of the site, however many visitors the map has."""
+    document = until_site_changes(request, "geojson", lambda: geojson_document(atlas, request))
+    response = HttpResponse(document, content_type=GEOJSON_CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="atlante-rigenerazione.geojson"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

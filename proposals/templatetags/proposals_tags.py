@@ -19,6 +19,14 @@ def permission(context, action, obj):
     return permission_for(context["request"].user, action, obj)
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param="", fragment=""):
+    """The current query string with one page parameter changed: `{% page_query 3 "commenti" %}`."""
+    query = context["request"].GET.copy()
+    query[param or "page"] = number
+    return f"?{query.urlencode()}{fragment}"
+
+
 @register.simple_tag
 def comment_positions():
     from proposals.models import Comment

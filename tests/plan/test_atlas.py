@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cms.plan.models import RegenerationProjectPage
 from tests.plan import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +235,21 @@ def test_municipality_facet_does_not_reveal_draft_projects(client, atlas, munici
 
     facets = {state.facet.param: state for state in response.context["facets"]}
     assert [choice["value"] for choice in facets["municipality"].choices] == ["rho"]
+
+
+def test_geojson_is_built_once_until_a_project_is_published(client, settings, projects, citizen):
+    settings.PAGE_CACHE_SECONDS = 60
+    client.force_login(citizen)  # the map's visitors carry cookies: no whole-page cache
+    url = projects["scalo"].get_parent().url + "geojson/"
+    first = client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+
+    assert again.content == first.content
+    project_table = RegenerationProjectPage._meta.db_table
+    assert not [q for q in queries if project_table in q["sql"]]
+    project = projects["scalo"]
+    project.title = "Ex scalo merci di Rho"
+    project.save_revision().publish()
+    assert "Ex scalo merci di Rho" in client.get(url).content.decode()

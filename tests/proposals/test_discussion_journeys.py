@@ -43,7 +43,7 @@ def test_citizen_comments_and_the_author_is_told(
     with django_capture_on_commit_callbacks(execute=True):
         response = post_comment(client, proposal)
     comment = Comment.objects.get()
-    assert response["Location"].endswith(f"#comment-{comment.pk}")
+    assert client.get(response["Location"])["Location"].endswith(f"#comment-{comment.pk}")
     assert comment.position == "for" and not comment.is_official
     assert [m.to for m in mail.outbox] == [[proposal.author.email]]
     assert "unsubscribe" in mail.outbox[0].extra_headers["List-Unsubscribe"].replace(
@@ -281,3 +281,23 @@ def test_one_click_unsubscribe(client, site, django_capture_on_commit_callbacks)
     user.refresh_from_db()
     assert user.notification_frequency == "none"
     assert client.get(path.replace(path.split("/")[-2], "falso")).status_code == 400
+
+
+def test_long_discussions_are_paged_and_permalinks_find_the_page(client, proposal, settings):
+    settings.PROPOSALS_COMMENT_THREADS_PER_PAGE = 3
+    threads = [CommentFactory(proposal=proposal, body=f"<p>Opinione {n}</p>") for n in range(4)]
+    reply = CommentFactory(proposal=proposal, parent=threads[3], body="<p>Risposta</p>")
+
+    first_page = client.get(proposal.get_absolute_url()).content.decode()
+    second_page = client.get(proposal.get_absolute_url(), {"commenti": 2}).content.decode()
+
+    assert "Opinione 2" in first_page and "Opinione 3" not in first_page
+    assert "Opinione 3" in second_page and "Risposta" in second_page
+    assert "Opinione 0" not in second_page
+    assert "commenti=2#comments" in first_page
+    assert client.get(threads[0].get_absolute_url())["Location"].endswith(
+        f"{proposal.get_absolute_url()}#comment-{threads[0].pk}"
+    )
+    assert client.get(reply.get_absolute_url())["Location"].endswith(
+        f"?commenti=2#comment-{reply.pk}"
+    )
