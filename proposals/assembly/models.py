@@ -363,6 +363,8 @@ class Plenary(models.Model):
         verbose_name = _("plenary session")
         verbose_name_plural = _("plenary sessions")
         ordering = ["cycle", "date"]
+        # For a kiosk account that can do nothing else (no admin access); staff have it anyway.
+        permissions = [("operate_kiosk", _("Can run the voting kiosk of a plenary"))]
         constraints = [
             models.UniqueConstraint(fields=["cycle", "date"], name="assembly_plenary_unique_date")
         ]

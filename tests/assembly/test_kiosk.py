@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -240,3 +241,12 @@ def test_the_admin_vote_page_links_to_the_kiosk(client, staff_user, plenary, ite
     client.force_login(staff_user)
     page = client.get(reverse("assembly_admin:vote", args=[item.pk])).content.decode()
     assert idle_url(plenary) in page
+
+
+def test_a_kiosk_account_runs_the_kiosk_and_nothing_else(client, plenary, item):
+    kiosk_account = UserFactory()
+    kiosk_account.user_permissions.add(Permission.objects.get(codename="operate_kiosk"))
+    client.force_login(kiosk_account)
+
+    assert client.get(idle_url(plenary)).status_code == 200
+    assert client.get(reverse("wagtailadmin_home")).status_code == 302
