@@ -6,9 +6,15 @@ sets a cookie (a form's CSRF token, a session) is never stored.
 
 A view opts in by tagging the request (`tag(request, "page:12")`): the tag's version is read at
 that moment, before rendering, and stored with the page. Publishing a page bumps the `site` tag
-(menus, listings and home sections change); a support, comment or proposal bumps only the tags of
-the pages that show it. An entry whose tags moved on is a miss; every entry also expires after
-`settings.PAGE_CACHE_SECONDS` (0 turns the cache off) so time-driven changes (a phase opening at midnight) show within a minute.
+(menus, listings and home sections change); a comment or proposal bumps only the tags of the
+pages that show it. An entry whose tags moved on is a miss; every entry also expires after
+`settings.PAGE_CACHE_SECONDS` (0 turns the cache off) so time-driven changes (a phase opening at
+midnight) show within a minute.
+
+Supports do not invalidate: near a deadline they arrive by the hundred a minute, and each would
+throw away the copies of the busiest pages. The pages that show support counts are kept for
+`settings.PAGE_CACHE_SUPPORT_SECONDS` at most instead, so a visitor sees counts at most that old;
+whoever supports is logged in, never served from the cache, and sees their support at once.
 """
 
 import hashlib
@@ -22,6 +28,7 @@ SITE = "site"
 PREFIX = "pagecache"
 SITE_DATA_SECONDS = 24 * 3600
 CACHED_URL_NAMES = {("proposals", "proposal_detail"): "proposal"}
+PAGES_WITH_SUPPORT_COUNTS = ("HomePage", "ConsultationIndexPage", "ConsultationPage")
 
 
 def version_key(tag):
@@ -41,6 +48,12 @@ def tag(request, *tags):
         return
     missing = [name for name in tags if name not in wanted]
     wanted.update(versions_of(missing))
+
+
+def expire_within(request, seconds):
+    """Keep the page being rendered for at most `seconds` (a no-op outside the cache)."""
+    if hasattr(request, "page_cache_seconds"):
+        request.page_cache_seconds = min(request.page_cache_seconds, seconds)
 
 
 def invalidate(*tags):
@@ -108,11 +121,12 @@ class AnonymousPageCacheMiddleware:
             if versions_of(versions) == versions:
                 return self.cached_response(status, headers, content)
         request.page_cache_tags = versions_of([SITE])
+        request.page_cache_seconds = settings.PAGE_CACHE_SECONDS
         response = self.get_response(request)
         if len(request.page_cache_tags) > 1 and is_cacheable_response(response):
             headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
             entry = (request.page_cache_tags, response.status_code, headers, response.content)
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, entry, request.page_cache_seconds)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -129,12 +143,21 @@ class AnonymousPageCacheMiddleware:
         prefix = CACHED_URL_NAMES.get((match.namespace, match.url_name))
         if prefix and "pk" in view_kwargs:
             tag(request, f"{prefix}:{view_kwargs['pk']}")
+            expire_within(request, settings.PAGE_CACHE_SUPPORT_SECONDS)
+
+
+def _model_name(page):
+    return page.specific_class.__name__ if page.specific_class else ""
+
+
+def shows_support_counts(page):
+    return _model_name(page) in PAGES_WITH_SUPPORT_COUNTS
 
 
 def tags_for_page(page):
     """What a Wagtail page shows beyond itself: the home and the indexes aggregate others."""
     tags = [f"page:{page.pk}"]
-    model = page.specific_class.__name__ if page.specific_class else ""
+    model = _model_name(page)
     if model in ("HomePage", "ConsultationIndexPage"):
         tags.append("proposals")
     if model in ("HomePage", "EventIndexPage"):
@@ -148,20 +171,6 @@ def on_page_change(**kwargs):
 
 def on_proposal_change(instance, **kwargs):
     invalidate(f"page:{instance.consultation_id}", f"proposal:{instance.pk}", "proposals")
-
-
-def on_support_change(instance, **kwargs):
-    from proposals.models import Proposal
-
-    if "proposal" in instance._state.fields_cache:
-        consultation_id = instance.proposal.consultation_id
-    else:
-        consultation_id = (
-            Proposal.objects.filter(pk=instance.proposal_id)
-            .values_list("consultation_id", flat=True)
-            .first()
-        )
-    invalidate(f"page:{consultation_id}", f"proposal:{instance.proposal_id}")
 
 
 def on_comment_change(instance, **kwargs):
@@ -193,14 +202,13 @@ def connect_signals():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from events.models import Registration
-    from proposals.models import Comment, Proposal, Support
+    from proposals.models import Comment, Proposal
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_page_change, dispatch_uid="pagecache-pages")
     post_save.connect(on_any_save, dispatch_uid="pagecache-snippets")
     handlers = {
         Proposal: on_proposal_change,
-        Support: on_support_change,
         Comment: on_comment_change,
         Registration: on_registration_change,
     }

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -24,3 +25,5 @@ register_snippet(MunicipioViewSet)
 @hooks.register("before_serve_page")
 def tag_page_for_cache(page, request, serve_args, serve_kwargs):
     cache.tag(request, *cache.tags_for_page(page))
+    if cache.shows_support_counts(page):
+        cache.expire_within(request, settings.PAGE_CACHE_SUPPORT_SECONDS)

@@ -1,8 +1,10 @@
 """The anonymous page cache: hits for cookieless visitors, misses after what the page shows changes."""
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.contrib.settings.registry import registry as settings_registry
 
 from proposals.models import Support
@@ -44,17 +46,25 @@ def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
     assert proposal.title in hit.content.decode()
 
 
-def test_a_support_invalidates_the_list_and_the_proposal_page(client, proposal, citizen):
+def test_supports_reach_anonymous_copies_within_seconds_and_the_supporter_at_once(
+    client, proposal, citizen, settings
+):
+    settings.PAGE_CACHE_SUPPORT_SECONDS = 10
     pages = [proposal.consultation.url, proposal.get_absolute_url()]
-    for url in pages:
-        fetch(client, url)
-        assert fetch(client, url)["X-Page-Cache"] == "hit"
-    logged_in = type(client)()
-    logged_in.force_login(citizen)
-    logged_in.post(reverse("proposals:proposal_support", args=[proposal.pk]))
-    assert Support.objects.filter(proposal=proposal, user=citizen).exists()
-    for url in pages:
-        assert fetch(client, url)["X-Page-Cache"] == "miss"
+    supporter = type(client)()
+    supporter.force_login(citizen)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for url in pages:
+            fetch(client, url)
+        supporter.post(reverse("proposals:proposal_support", args=[proposal.pk]))
+
+        assert Support.objects.filter(proposal=proposal, user=citizen).exists()
+        assert "X-Page-Cache" not in fetch(supporter, proposal.get_absolute_url())
+        for url in pages:
+            assert fetch(client, url)["X-Page-Cache"] == "hit"
+        clock.shift(11)
+        for url in pages:
+            assert fetch(client, url)["X-Page-Cache"] == "miss"
 
 
 def test_a_comment_invalidates_the_proposal_page(client, proposal):
