@@ -4,7 +4,7 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import F, OuterRef, Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Mod
 
 from proposals import conf
@@ -128,6 +128,7 @@ def comment_page_number(comment):
 
 
 def consultation_context(page, request):
+    prefetch_related_objects([page], "phases")  # the phases decide most of what the page shows
     form, proposals = filter_proposals(page, request)
     page_obj = Paginator(proposals, conf.get("PROPOSALS_PAGE_SIZE")).get_page(
         request.GET.get("page")

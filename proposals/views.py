@@ -52,7 +52,9 @@ def live_consultation(consultation_id):
 
 
 def proposal_queryset():
-    return Proposal.objects.select_related("consultation", "author", "theme")
+    return Proposal.objects.select_related("consultation", "author", "theme").prefetch_related(
+        "consultation__phases"
+    )
 
 
 # Proposals
