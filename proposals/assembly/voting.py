@@ -3,9 +3,16 @@
 A ballot inserts one participation row (who voted; random UUID key, no choice, no time) and adds
 one to a counter of the item's tally, in one transaction holding the tally's row lock. No row,
 key, order or timestamp ties a member to a choice.
+
+On PostgreSQL each update of the tally leaves the previous version of its row behind until
+VACUUM, stamped with the id of the transaction that wrote it, next to the id that stamps the
+participation row of the same ballot: read together, they would tell a database administrator
+each member's choice. Closing the vote rewrites the tally in the closing transaction and vacuums the table, so
+the only version left carries the closing transaction's id. (The write-ahead log and backups
+taken during the vote still hold the old versions: access to them must be restricted.)
 """
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,11 +93,24 @@ def open_vote(recommendation, plenary):
 
 def close_vote(recommendation):
     with transaction.atomic():
-        BallotTally.objects.select_for_update().get(recommendation=recommendation)
+        tally = BallotTally.objects.select_for_update().filter(recommendation=recommendation)
+        tally.get()
         updated = Recommendation.objects.filter(
             pk=recommendation.pk, status=Recommendation.Status.VOTING
         ).update(status=Recommendation.Status.CLOSED, closed_at=timezone.now())
+        if updated:
+            tally.update(yes=F("yes"))  # the live row now carries this transaction's id
+            transaction.on_commit(forget_tally_versions)
     if not updated:
         raise BallotError(_("This vote is not open."))
     recommendation.refresh_from_db()
     return recommendation
+
+
+def forget_tally_versions():
+    """Remove the old versions of the tally rows (PostgreSQL keeps them until VACUUM)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    table = connection.ops.quote_name(BallotTally._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM {table}")

@@ -149,3 +149,36 @@ def test_concurrent_ballots_on_postgres():
     assert (tally.yes, tally.no, tally.abstain) == (8, 3, 1)
     assert BallotParticipation.objects.filter(recommendation=item).count() == 12
     assert len(errors) == 12 * 4 - 12
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_closed_tally_was_last_written_by_the_closing_transaction_on_postgres():
+    if connection.vendor != "postgresql":
+        pytest.skip("transaction ids and VACUUM are PostgreSQL's")
+    cycle = CycleFactory()
+    plenary = PlenaryFactory(cycle=cycle, is_final=True)
+    item = open_vote(RecommendationFactory(cycle=cycle), plenary)
+    for choice in ("yes", "no", "yes"):
+        cast_ballot(item, _present_member(cycle, plenary), choice)
+
+    close_vote(item)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT xmin::text FROM assembly_ballotparticipation WHERE recommendation_id = %s",
+            [item.pk],
+        )
+        ballot_transactions = [int(row[0]) for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT xmin::text FROM assembly_ballottally WHERE recommendation_id = %s", [item.pk]
+        )
+        tally_transaction = int(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'assembly_ballottally'"
+        )
+        (last_vacuum,) = cursor.fetchone()
+    # A ballot's transaction (and its savepoint) ids sit next to each other: a tally version
+    # written by a ballot would point at its voter.
+    assert len(ballot_transactions) == 3
+    assert tally_transaction > max(ballot_transactions)
+    assert last_vacuum is not None
