@@ -4,7 +4,8 @@
 -- proposal ids, list URLs) before starting wrk.
 --
 -- Every support POST uses a (citizen, proposal) pair that no other request uses, so each one
--- that is accepted must add exactly one row: the Python side checks this in the database.
+-- that is accepted must add exactly one row: the Python side checks this in the database. The
+-- POSTs still unanswered when wrk stops may or may not have been stored: they are counted apart.
 
 local data = dofile("bench/deadline_data.lua")
 local threads = {}
@@ -86,14 +87,16 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total_accepted, total_refused, total_other = 0, 0, 0
+  local total_accepted, total_refused, total_other, total_sent = 0, 0, 0, 0
   for _, thread in ipairs(threads) do
+    total_sent = total_sent + thread:get("counter")
     total_accepted = total_accepted + thread:get("accepted")
     total_refused = total_refused + thread:get("refused")
     total_other = total_other + thread:get("other")
   end
   io.write("RESULT requests=", summary.requests, "\n")
   io.write("RESULT duration_us=", summary.duration, "\n")
+  io.write("RESULT sent_supports=", total_sent, "\n")
   io.write("RESULT accepted_supports=", total_accepted, "\n")
   io.write("RESULT refused_supports=", total_refused, "\n")
   io.write("RESULT unexpected_responses=", total_other, "\n")

@@ -176,7 +176,14 @@ def run_wrk(port, duration, threads, connections):
     return output, {key: float(value) for key, value in results.items()}
 
 
-def check(started_at, proposal_ids, accepted):
+def check(started_at, proposal_ids, results):
+    accepted = int(results["accepted_supports"])
+    unanswered = int(
+        results["sent_supports"]
+        - accepted
+        - results["refused_supports"]
+        - results["unexpected_responses"]
+    )
     connection.close()
     User = get_user_model()
     load_supports = Support.objects.filter(
@@ -200,10 +207,12 @@ def check(started_at, proposal_ids, accepted):
         .count()
     )
     return {
-        "accepted by the server (302 to the proposal)": int(accepted),
+        "support POSTs sent": int(results["sent_supports"]),
+        "accepted by the server (302 to the proposal)": accepted,
+        "unanswered when wrk stopped (stored or not)": unanswered,
         "new support rows in the database": rows,
-        "lost (accepted, not in the database)": max(0, int(accepted) - rows),
-        "extra rows (in the database, not accepted)": max(0, rows - int(accepted)),
+        "lost (accepted, not in the database)": max(0, accepted - rows),
+        "extra rows (neither accepted nor unanswered)": max(0, rows - accepted - unanswered),
         "doubled (user, proposal) pairs": doubled,
         "proposals whose counter differs from their rows": wrong_counters,
         "proposals over the threshold but not marked": thresholds_wrong,
@@ -246,7 +255,7 @@ def main():
     print(output)
     seconds = results["duration_us"] / 1_000_000
     print(f"Requests per second: {results['requests'] / seconds:.1f}")
-    integrity = check(started_at, proposal_ids, results["accepted_supports"])
+    integrity = check(started_at, proposal_ids, results)
     print("Integrity after the run:")
     for label, value in integrity.items():
         print(f"  {label}: {value}")

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from cms.cache import until_site_changes
 from cms.plan.models import (
     ActionAmbit,
     ActorType,
@@ -134,16 +135,24 @@ class AtlasFilter:
             projects = projects.filter(pk__in=matching.values("pk"))
         return projects
 
-    def count_terms(self):
+    def term_counts(self):
         """For each facet, how many projects each term would give with the other facets kept."""
-        for state in self.states:
-            rows = (
-                self.queryset(excluding=state.facet)
-                .order_by()
-                .values(state.facet.lookup)
-                .annotate(total=Count("pk", distinct=True))
-            )
-            state.counts = {row[state.facet.lookup]: row["total"] for row in rows}
+        return [self._counts_for(state.facet) for state in self.states]
+
+    def _counts_for(self, facet):
+        rows = (
+            self.queryset(excluding=facet)
+            .order_by()
+            .values(facet.lookup)
+            .annotate(total=Count("pk", distinct=True))
+        )
+        return {row[facet.lookup]: row["total"] for row in rows}
+
+    def count_terms(self, request):
+        """The counts change only when a project is published: computed once per change."""
+        counts = until_site_changes(request, "atlas-counts", self.term_counts)
+        for state, state_counts in zip(self.states, counts, strict=True):
+            state.counts = state_counts
 
 
 def filtered_projects(atlas, query):
@@ -152,7 +161,7 @@ def filtered_projects(atlas, query):
 
 def atlas_listing(atlas, request):
     atlas_filter = filtered_projects(atlas, request.GET)
-    atlas_filter.count_terms()
+    atlas_filter.count_terms(request)
     projects = (
         atlas_filter.queryset()
         .select_related("municipality__zone", "localisation", "kind", "action_ambit", "scale")

@@ -253,3 +253,29 @@ def test_geojson_is_built_once_until_a_project_is_published(client, settings, pr
     project.title = "Ex scalo merci di Rho"
     project.save_revision().publish()
     assert "Ex scalo merci di Rho" in client.get(url).content.decode()
+
+
+def test_facet_counts_are_counted_once_until_a_project_is_published(
+    client, settings, projects, citizen
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    client.force_login(citizen)
+    url = projects["scalo"].get_parent().url
+    client.get(url)  # creates the site settings rows, which counts as a change of the site
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+
+    assert not [q for q in queries if "COUNT(DISTINCT" in q["sql"]]
+    scale = projects["scalo"].scale
+    before = scale_count(client.get(url), scale)
+    project = projects["marconi"]
+    project.scale = scale
+    project.save_revision().publish()
+    assert scale_count(client.get(url), scale) == before + 1
+
+
+def scale_count(response, scale):
+    (facet,) = [state for state in response.context["facets"] if state.facet.param == "scale"]
+    return {choice["value"]: choice["count"] for choice in facet.choices}[scale.slug]
