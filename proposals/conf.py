@@ -24,6 +24,8 @@ DEFAULTS = {
     "PROPOSALS_COMMENT_THREADS_PER_PAGE": 20,
     # The assembly's draw: "leximin" (needs a Gurobi licence, see the README) or "maximin".
     "PROPOSALS_ASSEMBLY_ALGORITHM": "leximin",
+    # Longest LEXIMIN run for one draw (members, then substitutes) before falling back to MAXIMIN.
+    "PROPOSALS_ASSEMBLY_LEXIMIN_SECONDS": 20 * 60,
 }
 
 

@@ -193,7 +193,9 @@ Q_CLUSTER = {
     "name": "milano-partecipa",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
     "timeout": 600,
-    "retry": 720,
+    # Longer than the longest task, the assembly's draw (proposals.assembly.tasks), so that the
+    # ORM broker never hands a running task to a second worker.
+    "retry": 3600,
     "max_attempts": 3,
     "catch_up": False,
     "label": _("Task queue"),

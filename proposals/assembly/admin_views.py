@@ -29,7 +29,7 @@ from .tasks import start_selection
 from .voting import BallotError, close_vote, open_vote
 
 # Longer than the task queue's timeout: such a run's worker is gone.
-STALE_RUN = datetime.timedelta(minutes=15)
+STALE_RUN = datetime.timedelta(hours=1)  # longer than the draw's task may run
 
 
 class StaffMixin(WagtailAdminTemplateMixin):
@@ -136,8 +136,12 @@ class SelectionView(CycleMixin, FormView):
     page_title = gettext_lazy("Stratified draw")
 
     def get_context_data(self, **kwargs):
-        algorithm = conf.get("PROPOSALS_ASSEMBLY_ALGORITHM")
-        return super().get_context_data(cycle=self.cycle, algorithm=algorithm, **kwargs)
+        return super().get_context_data(
+            cycle=self.cycle,
+            algorithm=conf.get("PROPOSALS_ASSEMBLY_ALGORITHM"),
+            leximin_minutes=round(conf.get("PROPOSALS_ASSEMBLY_LEXIMIN_SECONDS") / 60),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         cycle = self.cycle

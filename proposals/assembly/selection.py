@@ -129,6 +129,7 @@ def explain_conflicts(bounds, people, wanted):
 def _child_draw(bounds, people, wanted, seed, on_progress):
     job = {
         "algorithm": conf.get("PROPOSALS_ASSEMBLY_ALGORITHM"),
+        "leximin_seconds": conf.get("PROPOSALS_ASSEMBLY_LEXIMIN_SECONDS"),
         "bounds": bounds,
         "people": [
             {"id": person.external_id, **{f: getattr(person, f) for f in bounds}}

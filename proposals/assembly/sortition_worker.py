@@ -5,15 +5,19 @@ hashing: fixing the hash seed is what makes a draw reproducible from its publish
 machine. Input (stdin, JSON): bounds, people, wanted, seed, algorithm. Output (stdout, JSON
 lines): progress events, then one result (with the algorithm that ran) or error.
 
-LEXIMIN needs the Gurobi solver: without `gurobipy`, or when its licence refuses the problem (the
-licence that comes with the PyPI package is limited in size), the draw runs with MAXIMIN on the
-open-source HiGHS solver and says so in its result.
+LEXIMIN needs the Gurobi solver: without `gurobipy`, when its licence refuses the problem (the
+licence that comes with the PyPI package is limited in size) or when it does not finish within the
+job's `leximin_seconds` (its time grows fast with the pool: about 30 s for 400 people, 6 minutes
+for 1,000 on a 2-core machine), the draw runs with MAXIMIN on the open-source HiGHS solver and
+says so in its result.
 """
 
 import importlib.util
 import json
 import os
+import signal
 import sys
+from contextlib import contextmanager
 
 from sortition_algorithms import (
     Settings,
@@ -84,6 +88,24 @@ def draw(bounds, people, wanted, seed, algorithm):
     }
 
 
+class OutOfTime(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds):
+    def stop(signum, frame):
+        raise OutOfTime(f"time limit of {seconds:g} s reached")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def gurobi_error():
     if importlib.util.find_spec("gurobipy") is None:
         return None
@@ -98,8 +120,9 @@ def draw_with_fallback(job):
     if job["algorithm"] != "leximin" or solver_error is None:
         return draw(*arguments, FALLBACK)
     try:
-        return draw(*arguments, "leximin")
-    except solver_error as error:
+        with time_limit(job["leximin_seconds"]):
+            return draw(*arguments, "leximin")
+    except (solver_error, OutOfTime) as error:
         return {**draw(*arguments, FALLBACK), "fallback_reason": str(error)}
 
 

@@ -1,5 +1,7 @@
 """django-q2 tasks of the assembly."""
 
+import math
+
 from django.db import transaction
 from django_q.tasks import async_task
 
@@ -13,6 +15,11 @@ def run_selection_task(run_id):
     run_selection(SelectionRun.objects.select_related("cycle").get(pk=run_id))
 
 
+def selection_timeout():
+    """Two LEXIMIN draws (members, substitutes) at their longest, and time for MAXIMIN."""
+    return math.ceil(2 * conf.get("PROPOSALS_ASSEMBLY_LEXIMIN_SECONDS")) + 10 * 60
+
+
 def start_selection(cycle, seed, user):
     """Record a run and hand it to the task queue once the request's transaction commits."""
     run = SelectionRun.objects.create(
@@ -23,7 +30,10 @@ def start_selection(cycle, seed, user):
     )
     transaction.on_commit(
         lambda: async_task(
-            "proposals.assembly.tasks.run_selection_task", run.pk, task_name=f"sortition-{run.pk}"
+            "proposals.assembly.tasks.run_selection_task",
+            run.pk,
+            task_name=f"sortition-{run.pk}",
+            timeout=selection_timeout(),
         )
     )
     return run

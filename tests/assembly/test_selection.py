@@ -1,8 +1,9 @@
 import pytest
 
+from proposals import conf
 from proposals.assembly.checks import check_selection_algorithm
 from proposals.assembly.models import Membership, SelectionRun
-from proposals.assembly.tasks import start_selection
+from proposals.assembly.tasks import selection_timeout, start_selection
 from tests.assembly.factories import CycleFactory, generated_pool, standard_quotas
 
 
@@ -168,3 +169,20 @@ def test_an_unknown_algorithm_is_reported_by_the_system_check(settings):
     errors = check_selection_algorithm(None)
 
     assert [error.id for error in errors] == ["assembly.E001"]
+
+
+def test_leximin_out_of_time_falls_back_to_maximin(
+    cycle, django_capture_on_commit_callbacks, settings
+):
+    settings.PROPOSALS_ASSEMBLY_LEXIMIN_SECONDS = 0.001
+
+    run = _run(cycle, 14, django_capture_on_commit_callbacks)
+
+    assert run.status == SelectionRun.Status.SUCCEEDED, run.error
+    assert run.algorithm == run.report["algorithm"] == "maximin"
+    assert "time limit" in run.report["fallback_reason"]
+
+
+def test_the_draw_task_may_outlast_both_leximin_runs_but_not_the_broker_retry(settings):
+    assert selection_timeout() > 2 * conf.get("PROPOSALS_ASSEMBLY_LEXIMIN_SECONDS")
+    assert settings.Q_CLUSTER["retry"] > selection_timeout()
