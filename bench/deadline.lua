@@ -1,6 +1,7 @@
 -- wrk script: the last hour before a support deadline.
 -- Logged-in citizens browse the proposal lists and proposals and support them; anonymous
--- visitors read the same pages. bench/load_test.py writes bench/deadline_data.lua (sessions,
+-- visitors read the same pages. Proposal pages are read in proportion to their supports
+-- (data.visited, unless load_test.py --uniform). bench/load_test.py writes bench/deadline_data.lua (sessions,
 -- proposal ids, list URLs) before starting wrk.
 --
 -- Every support POST uses a (citizen, proposal) pair that no other request uses, so each one
@@ -50,7 +51,7 @@ local function browse_request(logged_in)
   if r < 0.6 then
     path = data.lists[math.random(#data.lists)]
   elseif r < 0.8 then
-    path = "/partecipa/proposte/" .. data.proposals[math.random(#data.proposals)] .. "/"
+    path = "/partecipa/proposte/" .. data.visited[math.random(#data.visited)] .. "/"
   else
     path = data.anonymous[math.random(#data.anonymous)]
   end

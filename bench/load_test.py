@@ -14,6 +14,7 @@ before and after (unless --keep).
 
 import argparse
 import os
+import random
 import re
 import secrets
 import signal
@@ -104,13 +105,23 @@ def make_citizens(count):
     return citizens
 
 
-def write_data(citizens, threads, support_share, logged_in_share):
+def visited_proposals(counts, uniform, draws=20_000):
+    """The proposal pages browsed, in order: `draws` picks, each proposal as likely as its
+    supports + 1 (the popular ones are read most, as on a real deadline), or all alike."""
+    ids = list(counts)
+    if uniform:
+        return ids
+    return random.Random(42).choices(ids, weights=[n + 1 for n in counts.values()], k=draws)
+
+
+def write_data(citizens, threads, support_share, logged_in_share, uniform):
     consultations = list(open_consultations())
-    proposals = list(
+    counts = dict(
         Proposal.objects.filter(consultation__in=consultations, status=Proposal.Status.PUBLISHED)
         .order_by("pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", "support_count")
     )
+    proposals = list(counts)
     lists = [
         f"{c.url}?sort={sort}&page={page}"
         for c in consultations
@@ -127,6 +138,7 @@ def write_data(citizens, threads, support_share, logged_in_share):
         *[f'    {{session = "{key}", csrf = "{csrf}"}},' for key, csrf in citizens],
         "  },",
         "  proposals = {" + ", ".join(map(str, proposals)) + "},",
+        "  visited = {" + ", ".join(map(str, visited_proposals(counts, uniform))) + "},",
         "  lists = {" + ", ".join(f'"{url}"' for url in lists) + "},",
         "  anonymous = {" + ", ".join(f'"{url}"' for url in anonymous) + "},",
         "}",
@@ -231,6 +243,11 @@ def main():
     parser.add_argument("--logged-in-share", type=float, default=0.4)
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument("--keep", action="store_true", help="Keep the load-test data.")
+    parser.add_argument(
+        "--uniform",
+        action="store_true",
+        help="Browse every proposal page alike, instead of in proportion to its supports.",
+    )
     options = parser.parse_args()
     if not os.environ.get("REDIS_URL"):
         print(
@@ -240,7 +257,7 @@ def main():
     reset()
     citizens = make_citizens(options.citizens)
     proposal_ids = write_data(
-        citizens, options.threads, options.support_share, options.logged_in_share
+        citizens, options.threads, options.support_share, options.logged_in_share, options.uniform
     )
     connection.close()
     server = start_gunicorn(options.port, options.workers)

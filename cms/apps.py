@@ -8,6 +8,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cms import personal_parts  # noqa: F401 (registers the fillers)
         from cms.cache import connect_signals
 
         connect_signals()

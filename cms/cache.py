@@ -41,6 +41,14 @@ def versions_of(tags):
     return {tag: found.get(key, 0) for key, tag in keys.items()}
 
 
+def shared_page_versions(tags):
+    """For the pages the participation plugin renders once for everyone: None (keep no copy)
+    when the page cache is off, else the versions of their tags and of the `site` tag."""
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return None
+    return versions_of([SITE, *tags])
+
+
 def tag(request, *tags):
     """Mark the page being rendered as depending on `tags` (a no-op outside the cache)."""
     wanted = getattr(request, "page_cache_tags", None)
@@ -71,13 +79,12 @@ def page_key(request, kind="page"):
     return f"{PREFIX}:{kind}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def until_site_changes(request, kind, build):
-    """`build()`'s result for this URL, for everyone, kept until the `site` tag moves on (a page
-    published, unpublished or moved, a snippet saved) or a day passes. Off with the page cache,
-    whose conditions (a cache shared by every worker) it needs."""
+def kept_until_site_changes(key, build):
+    """`build()`'s result, kept under `key` until the `site` tag moves on (a page published,
+    unpublished or moved, a snippet saved) or a day passes. Off with the page cache, whose
+    conditions (a cache shared by every worker) it needs."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return build()
-    key = page_key(request, kind)
     versions = versions_of([SITE])
     entry = cache.get(key)
     if entry is not None and entry[0] == versions:
@@ -85,6 +92,20 @@ def until_site_changes(request, kind, build):
     value = build()
     cache.set(key, (versions, value), SITE_DATA_SECONDS)
     return value
+
+
+def until_site_changes(request, kind, build):
+    """`build()`'s result for this URL, for everyone (see `kept_until_site_changes`)."""
+    return kept_until_site_changes(page_key(request, kind), build)
+
+
+def site_data(request, name, build):
+    """`build()`'s result for every page of this site in this language: for parts made only of
+    site settings, menus and snippets (see `kept_until_site_changes`)."""
+    host = request.get_host()
+    return kept_until_site_changes(
+        f"{PREFIX}:site:{name}:{translation.get_language()}|{host}", build
+    )
 
 
 def is_cacheable_request(request):
@@ -184,6 +205,11 @@ def on_registration_change(instance, **kwargs):
     invalidate(f"page:{instance.event_id}", "events")
 
 
+def on_restriction_change(**kwargs):
+    """A page made private must leave the caches at once, with the pages beneath it."""
+    invalidate(SITE)
+
+
 def on_any_save(sender, **kwargs):
     """Snippets (Municipi, vocabularies, speakers) and site settings show on many pages.
 
@@ -199,6 +225,7 @@ def on_any_save(sender, **kwargs):
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from events.models import Registration
@@ -206,6 +233,10 @@ def connect_signals():
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_page_change, dispatch_uid="pagecache-pages")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_change, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"
+        )
     post_save.connect(on_any_save, dispatch_uid="pagecache-snippets")
     handlers = {
         Proposal: on_proposal_change,

@@ -9,6 +9,7 @@ class ProposalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from proposals import parts  # noqa: F401 (registers the personal parts' fillers)
         from proposals.tasks import ensure_schedules
 
         post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="proposals_schedules")

@@ -22,6 +22,14 @@ DEFAULTS = {
     "PROPOSALS_PAGE_SIZE": 12,
     # Top-level comments per page of a discussion, each with all its replies.
     "PROPOSALS_COMMENT_THREADS_PER_PAGE": 20,
+    # Serve consultation and proposal pages rendered once for everyone, with each reader's own
+    # parts filled in per request (proposals.personal). Only for a host whose base template marks
+    # its personal parts (account menu, messages) with {% personal %}.
+    "PROPOSALS_SHARED_PAGES": False,
+    # Dotted path of a function from cache tags to their versions; None: no cached copies.
+    "PROPOSALS_SHARED_PAGE_VERSIONS": None,
+    # Longest life of a cached shared page, for what changes with time (a phase opening).
+    "PROPOSALS_SHARED_PAGE_SECONDS": 60,
     # The assembly's draw: "leximin" (needs a Gurobi licence, see the README) or "maximin".
     "PROPOSALS_ASSEMBLY_ALGORITHM": "leximin",
     # Longest LEXIMIN run for one draw (members, then substitutes) before falling back to MAXIMIN.

@@ -17,9 +17,7 @@ from proposals.models import (
     Theme,
     count_subquery,
 )
-from proposals.rules import permission_for
 from proposals.scope import scope_choices, scope_from_key
-from proposals.services import is_following
 
 RANDOM_SEED_KEY = "proposals_random_seed"
 LARGE_PRIME = 2147483647
@@ -45,7 +43,6 @@ def filter_proposals(consultation, request):
         consultation.proposals.public()
         .select_related("author", "theme", "scope_content_type")
         .with_comment_count()
-        .with_user_support(request.user)
     )
     data = form.cleaned_data if form.is_valid() else {}
     if data.get("q"):
@@ -127,6 +124,15 @@ def comment_page_number(comment):
     return earlier.count() // conf.get("PROPOSALS_COMMENT_THREADS_PER_PAGE") + 1
 
 
+def is_personal_listing(request):
+    """A list that depends on who asks: their own proposals or supports, or their random order."""
+    return bool(
+        request.GET.get("mine")
+        or request.GET.get("supported")
+        or request.GET.get("sort") == "random"
+    )
+
+
 def consultation_context(page, request):
     prefetch_related_objects([page], "phases")  # the phases decide most of what the page shows
     form, proposals = filter_proposals(page, request)
@@ -136,7 +142,6 @@ def consultation_context(page, request):
     for proposal in page_obj.object_list:
         proposal.consultation = page
     attach_scopes(page_obj.object_list)
-    user = request.user
     return {
         "filter_form": form,
         "page_obj": page_obj,
@@ -147,10 +152,6 @@ def consultation_context(page, request):
         "comment_count": page.comments.filter(
             proposal=None, deleted_at__isnull=True, is_hidden=False
         ).count(),
-        "can_propose": permission_for(user, "add_proposal", page),
-        "can_comment": permission_for(user, "add_comment", page),
-        "can_follow": permission_for(user, "follow", page),
-        "following": is_following(user, page),
         "scope_display": page.scope,
     }
 

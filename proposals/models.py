@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -160,6 +160,26 @@ class ConsultationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(consultation_context(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Rendered once for everyone, unless the list itself depends on the reader or the page
+        is not for everyone to see."""
+        from proposals import personal
+        from proposals.listing import is_personal_listing
+        from proposals.parts import remember
+
+        serve = super().serve
+        if (
+            not personal.shares(request)
+            or is_personal_listing(request)
+            or self.get_view_restrictions().exists()
+        ):
+            return serve(request, *args, **kwargs)
+        models.prefetch_related_objects([self], "phases")
+        remember(request, self)
+        return personal.serve_shared(
+            request, lambda reader: serve(reader, *args, **kwargs), [f"page:{self.pk}"]
+        )
 
     # Phases
 
@@ -329,13 +349,6 @@ class ProposalQuerySet(models.QuerySet):
             proposal=OuterRef("pk"), deleted_at__isnull=True, is_hidden=False
         )
         return self.annotate(comment_count=count_subquery(visible))
-
-    def with_user_support(self, user):
-        if not user.is_authenticated:
-            return self.annotate(supported_by_me=models.Value(False))
-        return self.annotate(
-            supported_by_me=Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user))
-        )
 
 
 class Proposal(models.Model):

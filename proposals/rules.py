@@ -115,9 +115,21 @@ def target_accepts_comments(user, target):
     return not isinstance(target, Proposal) or target.status == Proposal.Status.PUBLISHED
 
 
+def remember_supports(user, supported_by_proposal_id):
+    """Tell `supports_proposal` what this request already read: {proposal id: supported}."""
+    known = getattr(user, "_proposals_supported", {})
+    known.update(supported_by_proposal_id)
+    user._proposals_supported = known
+
+
 @rules.predicate
 def supports_proposal(user, proposal):
-    return user.is_authenticated and proposal.supports.filter(user=user).exists()
+    if not user.is_authenticated:
+        return False
+    known = getattr(user, "_proposals_supported", {})
+    if proposal.pk in known:
+        return known[proposal.pk]
+    return proposal.supports.filter(user=user).exists()
 
 
 @rules.predicate

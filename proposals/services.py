@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from proposals import conf, notifications, signals
 from proposals.models import Comment, Follow, Proposal, Report, Support
-from proposals.rules import denial_reason
+from proposals.rules import denial_reason, remember_supports
 
 
 class ActionRefused(Exception):
@@ -130,6 +130,7 @@ def support(user, proposal):
     lock_user(user)
     if Support.objects.filter(user=user, proposal=proposal).exists():
         return False
+    remember_supports(user, {proposal.pk: False})  # read under the lock: the rules reuse it
     ensure_allowed(user, "support_proposal", proposal)
     # The status check and the increment are one conditional UPDATE: a proposal withdrawn a
     # moment ago takes no support.
@@ -143,7 +144,9 @@ def support(user, proposal):
             Support.objects.create(user=user, proposal=proposal)
     except IntegrityError:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+        remember_supports(user, {proposal.pk: True})
         return False
+    remember_supports(user, {proposal.pk: True})
     mark_threshold_if_reached(proposal)
     proposal.refresh_from_db(fields=["support_count", "threshold_reached_at"])
     return True
@@ -170,6 +173,7 @@ def unsupport(user, proposal):
     """Withdraw the user's support. Returns False when there was none."""
     ensure_allowed(user, "unsupport_proposal", proposal)
     deleted, _rows = Support.objects.filter(user=user, proposal=proposal).delete()
+    remember_supports(user, {proposal.pk: False})
     if deleted:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
     proposal.refresh_from_db(fields=["support_count"])

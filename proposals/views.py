@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from proposals import ratelimit, services
+from proposals import personal, ratelimit, services
 from proposals.emails import user_from_unsubscribe_token
 from proposals.forms import CommentForm, ProposalForm, ReportForm
 from proposals.listing import (
@@ -25,8 +25,9 @@ from proposals.listing import (
     comment_page,
     comment_page_number,
 )
-from proposals.models import Comment, ConsultationPage, Follow, Proposal, Support
+from proposals.models import Comment, ConsultationPage, Follow, Proposal
 from proposals.opendata import open_data_rows
+from proposals.parts import remember
 from proposals.rules import denial_reason, permission_for
 from proposals.users import notification_frequency
 
@@ -61,34 +62,31 @@ def proposal_queryset():
 
 
 def proposal_detail(request, pk):
+    """A public proposal is rendered once for everyone; a draft or hidden one for its reader."""
     proposal = get_object_or_404(proposal_queryset().filter(consultation__live=True), pk=pk)
     if not rules.has_perm("proposals.view_proposal", request.user, proposal):
         raise Http404
+    remember(request, proposal)
+    restricted = proposal.consultation.get_view_restrictions().exists()
+    if not proposal.is_public or restricted or not personal.shares(request):
+        return render_proposal(request, proposal)
+    tags = [f"proposal:{proposal.pk}", f"page:{proposal.consultation_id}"]
+    return personal.serve_shared(request, lambda reader: render_proposal(reader, proposal), tags)
+
+
+def render_proposal(request, proposal):
     attach_scopes([proposal])
-    user = request.user
-    actions = [
-        "support_proposal",
-        "unsupport_proposal",
-        "change_proposal",
-        "publish_proposal",
-        "withdraw_proposal",
-        "report",
-        "follow",
-        "add_comment",
-    ]
     context = {
         "proposal": proposal,
         "consultation": proposal.consultation,
         "page": proposal.consultation,
         "attachments": proposal.attachments.all(),
         "comments": comment_page(request, proposal=proposal),
-        "comment_form": CommentForm(),
-        "following": services.is_following(user, proposal),
-        "supported": user.is_authenticated
-        and Support.objects.filter(user=user, proposal=proposal).exists(),
         "timeline": proposal_timeline(proposal),
-        **{f"can_{action}": permission_for(user, action, proposal) for action in actions},
     }
+    if proposal.status == Proposal.Status.DRAFT:
+        for action in ("change_proposal", "publish_proposal"):
+            context[f"can_{action}"] = permission_for(request.user, action, proposal)
     return render(request, "proposals/proposal_detail.html", context)
 
 
@@ -221,17 +219,18 @@ proposal_withdraw = simple_action(
 
 @require_POST
 def proposal_support(request, pk):
+    """The service checks the rules under the citizen's lock, so the view does not repeat them."""
     proposal = get_object_or_404(proposal_queryset(), pk=pk)
-    if request.user.is_authenticated and proposal.supports.filter(user=request.user).exists():
-        messages.info(request, _("You already support this proposal."))
-        return redirect(proposal)
-    if refused := check(request, "support_proposal", proposal):
-        return refused
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     try:
-        services.support(request.user, proposal)
+        supported = services.support(request.user, proposal)
     except services.ActionRefused as refusal:
         return forbidden(request, str(refusal))
-    messages.success(request, _("Thank you for your support."))
+    if supported:
+        messages.success(request, _("Thank you for your support."))
+    else:
+        messages.info(request, _("You already support this proposal."))
     return redirect(proposal)
 
 

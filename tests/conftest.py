@@ -5,6 +5,8 @@ that expects mail wraps the action in `django_capture_on_commit_callbacks(execut
 """
 
 import pytest
+from django.core.cache import cache
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 
 from cms.demo import ensure_home_page
@@ -19,6 +21,23 @@ def home_page(db):
 @pytest.fixture
 def site(home_page):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page caches on, as with Redis in production, starting empty."""
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def live_site_settings(site):
+    """The site settings rows exist, as on a live site (creating one invalidates every page)."""
+    for setting in settings_registry:
+        setting.for_site(site)
+    return site
 
 
 @pytest.fixture

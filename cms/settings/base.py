@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "proposals.personal.SharedPageMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -185,6 +186,8 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    # Sessions read from Redis, written through to the database: no query per logged-in page.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -232,6 +235,10 @@ LOGGING["loggers"]["django.tasks"] = {"level": "WARNING"}
 
 # Participation plugin: what can be a consultation's or proposal's territorial scope.
 PROPOSALS_SCOPE_MODELS = ["cms.Municipio"]
+# The base template marks its personal parts, so consultation and proposal pages are rendered
+# once for everyone (proposals.personal) and kept with the page cache's tags.
+PROPOSALS_SHARED_PAGES = True
+PROPOSALS_SHARED_PAGE_VERSIONS = "cms.cache.shared_page_versions"
 PROPOSALS_ASSEMBLY_ALGORITHM = os.environ.get("ASSEMBLY_ALGORITHM", "leximin")
 
 # Events: registrations to events that ended this many months ago lose their personal data.

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from cms.cache import site_data
+
 register = template.Library()
 
 
@@ -41,3 +43,38 @@ def querystring_with(context, **changes):
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The main menu's links (`label`, `href`), read once per change of the site."""
+    from cms.models import NavigationSettings
+
+    request = context["request"]
+
+    def links():
+        menu = NavigationSettings.for_request(request).main_menu
+        return [{"label": item.value["label"], "href": item.value.href()} for item in menu]
+
+    return site_data(request, "main-menu", links)
+
+
+@register.tag
+def until_site_changes(parser, token):
+    """`{% until_site_changes "footer" %}…{% end_until_site_changes %}`: the enclosed part,
+    rendered once per language until the site changes. Only for parts that show nothing but
+    site settings, menus and snippets."""
+    name = parser.compile_filter(token.split_contents()[1])
+    nodelist = parser.parse(("end_until_site_changes",))
+    parser.delete_first_token()
+    return SitePartNode(name, nodelist)
+
+
+class SitePartNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        return site_data(context["request"], f"part:{name}", lambda: self.nodelist.render(context))

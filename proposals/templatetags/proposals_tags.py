@@ -1,6 +1,6 @@
 from django import template
 
-from proposals.rules import permission_for
+from proposals import personal as personal_parts
 from proposals.users import display_name as user_display_name
 
 register = template.Library()
@@ -13,10 +13,10 @@ def display_name(user):
 
 
 @register.simple_tag(takes_context=True)
-def permission(context, action, obj):
-    """`{% permission "support_proposal" proposal as can %}`: `can.allowed`, `can.reason`,
-    `can.needs_login`. The same rules the views enforce."""
-    return permission_for(context["request"].user, action, obj)
+def personal(context, kind, *key):
+    """`{% personal "support_box" proposal.pk %}`: a part of the page that depends on the reader
+    (proposals.personal). The key's pieces are joined with dots."""
+    return personal_parts.part(context["request"], kind, ".".join(map(str, key)))
 
 
 @register.simple_tag(takes_context=True)

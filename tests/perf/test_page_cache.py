@@ -2,28 +2,18 @@
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.contrib.settings.registry import registry as settings_registry
 
 from proposals.models import Support
 from proposals.phases import PhaseKind
 from tests.proposals.factories import CommentFactory, ProposalFactory, make_consultation
 
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("page_cache")
 
 
 @pytest.fixture
-def proposal(site):
-    for setting in settings_registry:
-        setting.for_site(site)  # as on a live site, where the settings rows already exist
+def proposal(live_site_settings):
     consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION)
     consultation.save_revision().publish()
     return ProposalFactory(consultation=consultation)

@@ -1,0 +1,205 @@
+"""Pages rendered once for everyone, with each reader's own parts filled in per request.
+
+A proposal list or a proposal page is the same for every reader but for a few small parts: the
+account menu, whether you support a proposal, the links on your own comments, the CSRF token in
+each form. Rendering the whole page for every logged-in reader costs tens of milliseconds of CPU,
+which the last hour before a support deadline cannot afford. So such a page is rendered as an
+anonymous visitor sees it, with a marker where each personal part goes
+(`{% personal "kind" key %}` in templates), kept in the cache, and every request fills in the
+markers for its reader. A filler is called once per kind with every key of that kind on the page,
+so filling costs a few queries whatever the number of markers.
+
+Where a page is not shared (a draft, a staff member's view, a personal filter, or
+`PROPOSALS_SHARED_PAGES` off), the tag calls the same filler at once, so both ways show the same.
+
+The host turns sharing on with `PROPOSALS_SHARED_PAGES` once its own templates mark their personal
+parts (the account menu, messages) and register their fillers with `filler()`. It says how cached
+copies are versioned with `PROPOSALS_SHARED_PAGE_VERSIONS`: the dotted path of a function from
+tag names (`proposal:<id>`, `page:<consultation id>`) to their current versions, which its
+invalidation moves on. Without one, shared pages are rendered on every request.
+"""
+
+import functools
+import hashlib
+import re
+from collections import defaultdict
+from copy import copy
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
+
+from proposals import conf
+
+FILLERS = {}
+KEY = re.compile(r"[\w.-]*\Z")
+
+
+def filler(kind):
+    """Register `function(request, keys) -> {key: html}` as the filler of `kind`."""
+
+    def register(function):
+        FILLERS[kind] = function
+        return function
+
+    return register
+
+
+def marker_prefix():
+    return _marker_prefix(settings.SECRET_KEY)
+
+
+@functools.cache
+def _marker_prefix(secret):
+    # Secret-derived, so text written by the public can never pass for a marker.
+    digest = salted_hmac("proposals.personal", "marker", secret=secret).hexdigest()
+    return f"<!--personal-{digest[:16]}"
+
+
+def marker_pattern():
+    return re.compile(re.escape(marker_prefix()) + r":(\w+):([\w.-]*)-->")
+
+
+def part(request, kind, key):
+    """The marker of a personal part in a shared render; the part itself otherwise."""
+    if kind not in FILLERS or not KEY.match(key):
+        raise ImproperlyConfigured(f"Unknown personal part {kind!r} or bad key {key!r}")
+    if getattr(request, "renders_shared_page", False):
+        return mark_safe(f"{marker_prefix()}:{kind}:{key}-->")
+    return mark_safe(FILLERS[kind](request, [key])[key])
+
+
+def fill(request, html):
+    pattern = marker_pattern()
+    wanted = defaultdict(list)
+    for kind, key in pattern.findall(html):
+        wanted[kind].append(key)
+    parts = {}
+    for kind, keys in wanted.items():
+        for key, value in FILLERS[kind](request, list(dict.fromkeys(keys))).items():
+            parts[(kind, key)] = value
+    return pattern.sub(lambda match: parts[(match[1], match[2])], html)
+
+
+EDITOR_SESSION_KEY = "proposals_may_edit"
+
+
+def is_editor(request):
+    """Whether the reader may open the Wagtail admin, read once per session (two queries saved
+    on every page). Stale only towards rendering a page for them alone, which is always right:
+    someone who gains the right mid-session sees the user bar here after logging in again."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    if EDITOR_SESSION_KEY not in request.session:
+        request.session[EDITOR_SESSION_KEY] = user.has_perm("wagtailadmin.access_admin")
+    return request.session[EDITOR_SESSION_KEY]
+
+
+def shares(request):
+    """Whether this request may be answered from a page rendered for everyone.
+
+    Editors see Wagtail's user bar, which is theirs alone, so they get their own render."""
+    return (
+        conf.get("PROPOSALS_SHARED_PAGES")
+        and request.method in ("GET", "HEAD")
+        and not getattr(request, "is_preview", False)
+        and not is_editor(request)
+    )
+
+
+def anonymous_twin(request):
+    """A copy of `request` as an anonymous visitor without cookies would make it."""
+    twin = copy(request)
+    twin.user = AnonymousUser()
+    twin.COOKIES = {}
+    twin.META = {k: v for k, v in request.META.items() if not k.startswith("CSRF_COOKIE")}
+    twin.session = import_module(settings.SESSION_ENGINE).SessionStore()
+    twin._messages = ()
+    twin.renders_shared_page = True
+    return twin
+
+
+def render_for_everyone(request, render):
+    twin = anonymous_twin(request)
+    response = render(twin)
+    if hasattr(response, "render"):
+        response.render()
+    if "CSRF_COOKIE" in twin.META:
+        raise ImproperlyConfigured(
+            "A shared page asked for a CSRF token outside a personal part: "
+            "put the form inside {% personal %}."
+        )
+    return response
+
+
+def cache_key(request):
+    raw = f"{translation.get_language()}|{request.get_host()}|{request.get_full_path()}"
+    return f"proposals:shared:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def versions_of(tags):
+    versions_path = conf.get("PROPOSALS_SHARED_PAGE_VERSIONS")
+    return import_string(versions_path)(tags) if versions_path else None
+
+
+def cached_html(request):
+    """The stored copy of this URL's page for everyone, if its tags have not moved on."""
+    entry = cache.get(cache_key(request))
+    if entry is None:
+        return None
+    tags, versions, html = entry
+    return html if versions_of(tags) == versions else None
+
+
+def shared_html(request, render, tags):
+    """The page as everyone sees it, from the cache when its tags have not moved on."""
+    versions = versions_of(tags)  # read before rendering: a change meanwhile makes it stale
+    if versions is not None and (html := cached_html(request)) is not None:
+        return html
+    response = render_for_everyone(request, render)
+    if response.status_code != 200:
+        return None
+    html = response.content.decode(response.charset)
+    if versions is not None:
+        entry = (tags, versions, html)
+        cache.set(cache_key(request), entry, conf.get("PROPOSALS_SHARED_PAGE_SECONDS"))
+    return html
+
+
+def serve_shared(request, render, tags):
+    """`render(request)`, rendered once for everyone and filled in for this reader.
+
+    `tags` name what the page shows, for the host's invalidation. A page that does not render
+    with status 200 for everyone is rendered for this reader alone."""
+    html = shared_html(request, render, tags)
+    if html is None:
+        return render(request)
+    return HttpResponse(fill(request, html))
+
+
+class SharedPageMiddleware:
+    """Answers a request for a page already kept for everyone without routing it to its view.
+
+    Only pages a view chose to share are ever stored (never a draft, a restricted page or a
+    personal list), so finding this URL's copy with its tags current is enough. Visitors
+    without cookies go on to the view: the host's whole-page cache for them (`cms.cache`) learns
+    from the view what the page shows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        wanted = request.COOKIES and request.method in ("GET", "HEAD")
+        if wanted and conf.get("PROPOSALS_SHARED_PAGES"):
+            html = cached_html(request)
+            if html is not None and shares(request):
+                return HttpResponse(fill(request, html))
+        return self.get_response(request)
