@@ -5,6 +5,9 @@ Each filler gets every key of its kind on the page and answers with a few querie
 
 from django.template.context_processors import csrf
 from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from proposals.forms import ProposalFilterForm
@@ -12,6 +15,7 @@ from proposals.models import Comment, ConsultationPage, Proposal, Support
 from proposals.personal import filler
 from proposals.rules import permission_for, remember_supports
 from proposals.services import is_following
+from proposals.users import is_moderator
 
 TARGET_MODELS = {"proposta": Proposal, "consultazione": ConsultationPage}
 
@@ -188,44 +192,59 @@ def comment_form(request, keys):
     return for_each_target(request, keys, "proposals/parts/comment_form.html", context)
 
 
+THREAD = "__thread__"
+
+
 @filler("reply_form")
 def reply_form(request, keys):
-    """Keys are `<kind>.<pk>.<comment pk>`: a reply form under each thread, if one may comment."""
+    """Keys are `<kind>.<pk>.<comment pk>`: a reply form under each thread, if one may comment.
+    The forms of a discussion differ only by the thread they answer, so each is made once."""
     parts = dict.fromkeys(keys, "")
     if not request.user.is_authenticated:
         return parts
-    allowed = {}
+    forms = {}
     for key in keys:
         kind, pk, comment_pk = key.split(".")
-        discussed = target(request, kind, pk)
-        if discussed not in allowed:
-            allowed[discussed] = permission_for(request.user, "add_comment", discussed)
-        if allowed[discussed].allowed:
-            parts[key] = render(
-                request,
-                "proposals/parts/reply_form.html",
-                kind=kind,
-                target=discussed,
-                comment=Comment(pk=int(comment_pk)),
-                can_comment=allowed[discussed],
-            )
+        if (kind, pk) not in forms:
+            forms[(kind, pk)] = reply_form_for(request, kind, target(request, kind, pk))
+        parts[key] = forms[(kind, pk)].replace(THREAD, comment_pk)
     return parts
+
+
+def reply_form_for(request, kind, discussed):
+    allowed = permission_for(request.user, "add_comment", discussed)
+    if not allowed.allowed:
+        return ""
+    return render(
+        request,
+        "proposals/parts/reply_form.html",
+        kind=kind,
+        target=discussed,
+        comment={"pk": THREAD},
+        can_comment=allowed,
+    )
 
 
 @filler("comment_actions")
 def comment_actions(request, keys):
-    """Edit and delete on one's own comments, report on the others'."""
+    """Edit and delete on one's own comments (moderators delete any), report on the others'."""
     parts = dict.fromkeys(keys, "")
     user = request.user
     if not user.is_authenticated:
         return parts
+    moderator = is_moderator(user)
     for comment in Comment.objects.filter(pk__in=[int(key) for key in keys]):
+        others = comment.author_id != user.pk
+        if others and not moderator:  # the common case, without a template
+            url = reverse("proposals:report", args=["commento", comment.pk])
+            parts[str(comment.pk)] = format_html('<a href="{}">{}</a>', url, _("Report"))
+            continue
         parts[str(comment.pk)] = render(
             request,
             "proposals/parts/comment_actions.html",
             comment=comment,
             can_edit=permission_for(user, "change_comment", comment),
             can_delete=permission_for(user, "delete_comment", comment),
-            can_report=comment.author_id != user.pk,
+            can_report=others,
         )
     return parts

@@ -165,3 +165,28 @@ def test_a_shared_render_that_asks_for_a_csrf_token_outside_a_personal_part_fail
 
     with pytest.raises(ImproperlyConfigured):
         personal.render_for_everyone(request, render)
+
+
+def test_a_moderator_can_delete_any_comment_on_a_shared_page(proposal, citizen):
+    comment = CommentFactory(proposal=proposal, consultation=proposal.consultation)
+    page(reader(citizen), proposal.get_absolute_url())
+    moderator = UserFactory(is_staff=True)
+    html = page(reader(moderator), proposal.get_absolute_url())
+    assert reverse("proposals:comment_delete", args=[comment.pk]) in html
+    assert reverse("proposals:comment_delete", args=[comment.pk]) not in page(
+        reader(citizen), proposal.get_absolute_url()
+    )
+
+
+def test_each_thread_gets_a_reply_form_answering_it(site, citizen, live_site_settings):
+    consultation = make_consultation(PhaseKind.COMMENT_ROUND)
+    threads = [
+        CommentFactory(consultation=consultation, proposal=None, body=f"<p>Filo {n}</p>")
+        for n in range(3)
+    ]
+    page(reader(), consultation.url)
+    html = page(reader(citizen), consultation.url)
+    for thread in threads:
+        assert f'<input type="hidden" name="parent" value="{thread.pk}">' in html
+        assert f'id="reply-{thread.pk}-body"' in html
+    assert 'name="parent"' not in page(reader(), consultation.url)
