@@ -166,7 +166,6 @@ class ConsultationPage(Page):
         is not for everyone to see."""
         from proposals import personal
         from proposals.listing import is_personal_listing
-        from proposals.parts import remember
 
         serve = super().serve
         if (
@@ -176,10 +175,12 @@ class ConsultationPage(Page):
         ):
             return serve(request, *args, **kwargs)
         models.prefetch_related_objects([self], "phases")
-        remember(request, self)
-        return personal.serve_shared(
-            request, lambda reader: serve(reader, *args, **kwargs), [f"page:{self.pk}"]
-        )
+        personal.remember(request, self)
+
+        def render(reader):
+            return serve(reader, *args, **kwargs)
+
+        return personal.serve_shared(request, render, [f"page:{self.pk}"], keep=[self])
 
     # Phases
 

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from proposals.forms import ProposalFilterForm
 from proposals.models import Comment, ConsultationPage, Proposal, Support
-from proposals.personal import filler
+from proposals.personal import filler, remembered
 from proposals.rules import permission_for, remember_supports
 from proposals.services import is_following
 from proposals.users import is_moderator
@@ -20,14 +20,9 @@ from proposals.users import is_moderator
 TARGET_MODELS = {"proposta": Proposal, "consultazione": ConsultationPage}
 
 
-def remember(request, obj):
-    """Let the fillers of this request use `obj` (a proposal or consultation) without a query."""
-    request.__dict__.setdefault("_personal_objects", {})[(type(obj), obj.pk)] = obj
-
-
 def objects(request, model, pks):
     """`model` instances by pk, loaded once per request with what the permissions read."""
-    known = request.__dict__.setdefault("_personal_objects", {})
+    known = remembered(request)
     missing = {int(pk) for pk in pks} - {pk for (kind, pk) in known if kind is model}
     if missing:
         if model is Proposal:

@@ -52,6 +52,17 @@ def filler(kind):
     return register
 
 
+def remember(request, *objects):
+    """Let the fillers of this request use these model instances without a query."""
+    known = request.__dict__.setdefault("_personal_objects", {})
+    known.update(((type(obj), obj.pk), obj) for obj in objects)
+
+
+def remembered(request):
+    """{(model, pk): instance} of what this request remembers."""
+    return request.__dict__.setdefault("_personal_objects", {})
+
+
 def marker_prefix():
     return _marker_prefix(settings.SECRET_KEY)
 
@@ -151,15 +162,19 @@ def versions_of(tags):
 
 
 def cached_html(request):
-    """The stored copy of this URL's page for everyone, if its tags have not moved on."""
+    """The stored copy of this URL's page for everyone, if its tags have not moved on; the
+    objects kept with it are remembered for the fillers."""
     entry = cache.get(cache_key(request))
     if entry is None:
         return None
-    tags, versions, html = entry
-    return html if versions_of(tags) == versions else None
+    tags, versions, html, kept = entry
+    if versions_of(tags) != versions:
+        return None
+    remember(request, *kept)
+    return html
 
 
-def shared_html(request, render, tags):
+def shared_html(request, render, tags, keep):
     """The page as everyone sees it, from the cache when its tags have not moved on."""
     versions = versions_of(tags)  # read before rendering: a change meanwhile makes it stale
     if versions is not None and (html := cached_html(request)) is not None:
@@ -169,17 +184,19 @@ def shared_html(request, render, tags):
         return None
     html = response.content.decode(response.charset)
     if versions is not None:
-        entry = (tags, versions, html)
+        entry = (tags, versions, html, keep)
         cache.set(cache_key(request), entry, conf.get("PROPOSALS_SHARED_PAGE_SECONDS"))
     return html
 
 
-def serve_shared(request, render, tags):
+def serve_shared(request, render, tags, keep=()):
     """`render(request)`, rendered once for everyone and filled in for this reader.
 
-    `tags` name what the page shows, for the host's invalidation. A page that does not render
-    with status 200 for everyone is rendered for this reader alone."""
-    html = shared_html(request, render, tags)
+    `tags` name what the page shows, for the host's invalidation. `keep` are model instances
+    the fillers need, kept with the page; only what those tags cover, since they are not read
+    again while the copy lasts. A page that does not render with status 200 for everyone is
+    rendered for this reader alone."""
+    html = shared_html(request, render, tags, keep)
     if html is None:
         return render(request)
     return HttpResponse(fill(request, html))

@@ -27,7 +27,6 @@ from proposals.listing import (
 )
 from proposals.models import Comment, ConsultationPage, Follow, Proposal
 from proposals.opendata import open_data_rows
-from proposals.parts import remember
 from proposals.rules import denial_reason, permission_for
 from proposals.users import notification_frequency
 
@@ -66,7 +65,7 @@ def proposal_detail(request, pk):
     proposal = get_object_or_404(proposal_queryset().filter(consultation__live=True), pk=pk)
     if not rules.has_perm("proposals.view_proposal", request.user, proposal):
         raise Http404
-    remember(request, proposal)
+    personal.remember(request, proposal)
     restricted = proposal.consultation.get_view_restrictions().exists()
     if not proposal.is_public or restricted or not personal.shares(request):
         return render_proposal(request, proposal)
