@@ -9,8 +9,10 @@ anonymous visitor sees it, with a marker where each personal part goes
 markers for its reader. A filler is called once per kind with every key of that kind on the page,
 so filling costs a few queries whatever the number of markers.
 
-Where a page is not shared (a draft, a staff member's view, a personal filter, or
-`PROPOSALS_SHARED_PAGES` off), the tag calls the same filler at once, so both ways show the same.
+`PersonalPartsMiddleware` fills the markers of every HTML page, shared or not (a draft, a staff
+member's view, a personal filter, `PROPOSALS_SHARED_PAGES` off), so both show the same and a page
+of twenty cards costs the same few queries as one. Where the middleware is not at work (a
+template rendered outside a request), the tag calls the filler at once.
 
 The host turns sharing on with `PROPOSALS_SHARED_PAGES` once its own templates mark their personal
 parts (the account menu, messages) and register their fillers with `filler()`. It says how cached
@@ -79,10 +81,11 @@ def marker_pattern():
 
 
 def part(request, kind, key):
-    """The marker of a personal part in a shared render; the part itself otherwise."""
+    """The marker of a personal part, filled in by `PersonalPartsMiddleware` with all the others
+    of the page at once; the part itself where the middleware is not at work."""
     if kind not in FILLERS or not KEY.match(key):
         raise ImproperlyConfigured(f"Unknown personal part {kind!r} or bad key {key!r}")
-    if getattr(request, "renders_shared_page", False):
+    if getattr(request, "fills_personal_parts", False):
         return mark_safe(f"{marker_prefix()}:{kind}:{key}-->")
     return mark_safe(FILLERS[kind](request, [key])[key])
 
@@ -134,7 +137,6 @@ def anonymous_twin(request):
     twin.META = {k: v for k, v in request.META.items() if not k.startswith("CSRF_COOKIE")}
     twin.session = import_module(settings.SESSION_ENGINE).SessionStore()
     twin._messages = ()
-    twin.renders_shared_page = True
     return twin
 
 
@@ -199,24 +201,34 @@ def serve_shared(request, render, tags, keep=()):
     html = shared_html(request, render, tags, keep)
     if html is None:
         return render(request)
-    return HttpResponse(fill(request, html))
+    return HttpResponse(html)
 
 
-class SharedPageMiddleware:
-    """Answers a request for a page already kept for everyone without routing it to its view.
+class PersonalPartsMiddleware:
+    """Fills in the personal parts of every HTML page, all of a kind at once; answers a request
+    for a page already kept for everyone without routing it to its view.
 
     Only pages a view chose to share are ever stored (never a draft, a restricted page or a
     personal list), so finding this URL's copy with its tags current is enough. Visitors
     without cookies go on to the view: the host's whole-page cache for them (`cms.cache`) learns
-    from the view what the page shows."""
+    from the view what the page shows. Goes after the session, authentication and messages
+    middleware, which the fillers use."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        request.fills_personal_parts = True
+        response = self.kept_page(request) or self.get_response(request)
+        if "text/html" in response.get("Content-Type", "") and not response.streaming:
+            response.content = fill(request, response.content.decode(response.charset))
+        return response
+
+    @staticmethod
+    def kept_page(request):
         wanted = request.COOKIES and request.method in ("GET", "HEAD")
         if wanted and conf.get("PROPOSALS_SHARED_PAGES"):
             html = cached_html(request)
             if html is not None and shares(request):
-                return HttpResponse(fill(request, html))
-        return self.get_response(request)
+                return HttpResponse(html)
+        return None

@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "proposals.personal.SharedPageMiddleware",
+    "proposals.personal.PersonalPartsMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

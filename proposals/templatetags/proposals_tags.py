@@ -16,7 +16,10 @@ def display_name(user):
 def personal(context, kind, *key):
     """`{% personal "support_box" proposal.pk %}`: a part of the page that depends on the reader
     (proposals.personal). The key's pieces are joined with dots."""
-    return personal_parts.part(context["request"], kind, ".".join(map(str, key)))
+    request = context.get("request")
+    if request is None:  # an error page rendered without a request: nobody to fill in for
+        return ""
+    return personal_parts.part(request, kind, ".".join(map(str, key)))
 
 
 @register.simple_tag(takes_context=True)
