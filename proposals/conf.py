@@ -23,8 +23,9 @@ DEFAULTS = {
     # Top-level comments per page of a discussion, each with all its replies.
     "PROPOSALS_COMMENT_THREADS_PER_PAGE": 20,
     # Serve consultation and proposal pages rendered once for everyone, with each reader's own
-    # parts filled in per request (proposals.personal). Only for a host whose base template marks
-    # its personal parts (account menu, messages) with {% personal %}.
+    # parts filled in per request (proposals.personal, whose PersonalPartsMiddleware a host adds
+    # after its session, authentication and messages middleware). Only for a host whose base
+    # template marks its personal parts (account menu, messages) with {% personal %}.
     "PROPOSALS_SHARED_PAGES": False,
     # Dotted path of a function from cache tags to their versions; None: no cached copies.
     "PROPOSALS_SHARED_PAGE_VERSIONS": None,

@@ -120,11 +120,13 @@ def is_editor(request):
 def shares(request):
     """Whether this request may be answered from a page rendered for everyone.
 
-    Editors see Wagtail's user bar, which is theirs alone, so they get their own render."""
+    Editors see Wagtail's user bar, which is theirs alone, so they get their own render; so do
+    previews (Wagtail's dummy requests run the middleware for the page's own URL)."""
     return (
         conf.get("PROPOSALS_SHARED_PAGES")
         and request.method in ("GET", "HEAD")
         and not getattr(request, "is_preview", False)
+        and not getattr(request, "is_dummy", False)
         and not is_editor(request)
     )
 
