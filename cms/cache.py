@@ -21,6 +21,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 
@@ -65,6 +66,14 @@ def expire_within(request, seconds):
 
 
 def invalidate(*tags):
+    """Move the tags on now, and again when the transaction commits: a page rendered in
+    between read the data as it was before the change, under the new versions."""
+    bump(tags)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: bump(tags))
+
+
+def bump(tags):
     for name in tags:
         key = version_key(name)
         if not cache.add(key, 1, timeout=None):
@@ -230,6 +239,7 @@ def connect_signals():
 
     from events.models import Registration
     from proposals.models import Comment, Proposal
+    from proposals.signals import shown_changed
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_page_change, dispatch_uid="pagecache-pages")
@@ -244,5 +254,5 @@ def connect_signals():
         Registration: on_registration_change,
     }
     for model, handler in handlers.items():
-        for signal in (post_save, post_delete):
+        for signal in (post_save, post_delete, shown_changed):
             signal.connect(handler, sender=model, dispatch_uid=f"pagecache-{model.__name__}")

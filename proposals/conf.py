@@ -29,8 +29,11 @@ DEFAULTS = {
     "PROPOSALS_SHARED_PAGES": False,
     # Dotted path of a function from cache tags to their versions; None: no cached copies.
     "PROPOSALS_SHARED_PAGE_VERSIONS": None,
-    # Longest life of a cached shared page, for what changes with time (a phase opening).
-    "PROPOSALS_SHARED_PAGE_SECONDS": 60,
+    # Longest life of a cached shared page. What it shows is invalidated by its tags, and it
+    # is dropped when a phase of its consultation opens or closes; this bounds the rest.
+    "PROPOSALS_SHARED_PAGE_SECONDS": 3600,
+    # Longest life of a shared list sorted by supports: supports reorder it without a save.
+    "PROPOSALS_SUPPORT_ORDER_SECONDS": 60,
     # The assembly's draw: "leximin" (needs a Gurobi licence, see the README) or "maximin".
     "PROPOSALS_ASSEMBLY_ALGORITHM": "leximin",
     # Longest LEXIMIN run for one draw (members, then substitutes) before falling back to MAXIMIN.

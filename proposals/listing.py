@@ -1,11 +1,13 @@
 """Context for the consultation pages: filters, sorts and threads, with a fixed number of queries."""
 
 import random
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Mod
+from django.utils import timezone
 
 from proposals import conf
 from proposals.forms import ProposalFilterForm
@@ -131,6 +133,16 @@ def is_personal_listing(request):
         or request.GET.get("supported")
         or request.GET.get("sort") == "random"
     )
+
+
+def changes_by_itself_at(page, request):
+    """When a consultation page's list changes without a save: when a phase opens or closes,
+    or soon when it is sorted by supports, which supports reorder."""
+    moments = [page.next_phase_change()]
+    if request.GET.get("sort") == "supported":
+        seconds = conf.get("PROPOSALS_SUPPORT_ORDER_SECONDS")
+        moments.append(timezone.now() + timedelta(seconds=seconds))
+    return min(filter(None, moments), default=None)
 
 
 def consultation_context(page, request):

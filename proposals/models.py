@@ -165,7 +165,7 @@ class ConsultationPage(Page):
         """Rendered once for everyone, unless the list itself depends on the reader or the page
         is not for everyone to see."""
         from proposals import personal
-        from proposals.listing import is_personal_listing
+        from proposals.listing import changes_by_itself_at, is_personal_listing
 
         serve = super().serve
         if (
@@ -180,7 +180,8 @@ class ConsultationPage(Page):
         def render(reader):
             return serve(reader, *args, **kwargs)
 
-        return personal.serve_shared(request, render, [f"page:{self.pk}"], keep=[self])
+        until = changes_by_itself_at(self, request)
+        return personal.serve_shared(request, render, [f"page:{self.pk}"], keep=[self], until=until)
 
     # Phases
 
@@ -190,6 +191,13 @@ class ConsultationPage(Page):
     def current_phase(self, now=None):
         now = now or timezone.now()
         return next((p for p in self.sorted_phases() if p.start <= now < p.end), None)
+
+    def next_phase_change(self, now=None):
+        """When a phase next opens or closes, which changes what the page shows; None if
+        never again."""
+        now = now or timezone.now()
+        moments = [m for p in self.phases.all() for m in (p.start, p.end) if m > now]
+        return min(moments, default=None)
 
     def allows(self, capability, now=None):
         phase = self.current_phase(now)

@@ -23,6 +23,7 @@ invalidation moves on. Without one, shared pages are rendered on every request.
 
 import functools
 import hashlib
+import math
 import re
 from collections import defaultdict
 from copy import copy
@@ -33,7 +34,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
@@ -178,7 +179,16 @@ def cached_html(request):
     return html
 
 
-def shared_html(request, render, tags, keep):
+def lifetime(until):
+    """Seconds to keep a shared page: the longest life, or less when it changes by itself at
+    `until` (a phase opening or closing)."""
+    seconds = conf.get("PROPOSALS_SHARED_PAGE_SECONDS")
+    if until is not None:
+        seconds = min(seconds, math.ceil((until - timezone.now()).total_seconds()))
+    return max(seconds, 1)
+
+
+def shared_html(request, render, tags, keep, until=None):
     """The page as everyone sees it, from the cache when its tags have not moved on."""
     versions = versions_of(tags)  # read before rendering: a change meanwhile makes it stale
     if versions is not None and (html := cached_html(request)) is not None:
@@ -189,18 +199,18 @@ def shared_html(request, render, tags, keep):
     html = response.content.decode(response.charset)
     if versions is not None:
         entry = (tags, versions, html, keep)
-        cache.set(cache_key(request), entry, conf.get("PROPOSALS_SHARED_PAGE_SECONDS"))
+        cache.set(cache_key(request), entry, lifetime(until))
     return html
 
 
-def serve_shared(request, render, tags, keep=()):
+def serve_shared(request, render, tags, keep=(), until=None):
     """`render(request)`, rendered once for everyone and filled in for this reader.
 
     `tags` name what the page shows, for the host's invalidation. `keep` are model instances
     the fillers need, kept with the page; only what those tags cover, since they are not read
-    again while the copy lasts. A page that does not render with status 200 for everyone is
-    rendered for this reader alone."""
-    html = shared_html(request, render, tags, keep)
+    again while the copy lasts. `until` is when the page changes by itself, if it does. A page
+    that does not render with status 200 for everyone is rendered for this reader alone."""
+    html = shared_html(request, render, tags, keep, until)
     if html is None:
         return render(request)
     return HttpResponse(html)

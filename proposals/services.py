@@ -26,6 +26,11 @@ def ensure_allowed(user, action, obj):
         raise ActionRefused(reason)
 
 
+def announce_change(obj):
+    """Tell page caches that what is shown of `obj` changed without a save."""
+    signals.shown_changed.send(sender=type(obj), instance=obj)
+
+
 def lock_user(user):
     """Serialise one person's concurrent actions, so per-user limits hold under races."""
     get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
@@ -108,6 +113,8 @@ def publish_proposal(user, proposal):
         status=Proposal.Status.PUBLISHED, published_at=timezone.now()
     )
     proposal.refresh_from_db()
+    if updated:
+        announce_change(proposal)
     return bool(updated)
 
 
@@ -118,6 +125,8 @@ def withdraw_proposal(user, proposal):
         status=Proposal.Status.WITHDRAWN, withdrawn_at=timezone.now()
     )
     proposal.refresh_from_db()
+    if updated:
+        announce_change(proposal)
     return bool(updated)
 
 
@@ -158,6 +167,7 @@ def mark_threshold_if_reached(proposal):
         pk=proposal.pk, threshold_reached_at__isnull=True, support_count__gte=threshold
     ).update(threshold_reached_at=timezone.now())
     if reached:
+        announce_change(proposal)
         proposal_id = proposal.pk
         transaction.on_commit(lambda: announce_threshold(proposal_id))
 
@@ -230,7 +240,11 @@ def edit_comment(user, comment, body, position):
 @transaction.atomic
 def delete_comment(user, comment):
     ensure_allowed(user, "delete_comment", comment)
-    Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(deleted_at=timezone.now())
+    deleted = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
+        deleted_at=timezone.now()
+    )
+    if deleted:
+        announce_change(comment)
 
 
 # Moderation
@@ -267,6 +281,7 @@ def hide(target):
         )
     else:
         Comment.objects.filter(pk=target.pk).update(is_hidden=True)
+    announce_change(target)
 
 
 def restore(target):
@@ -278,6 +293,7 @@ def restore(target):
         )
     else:
         Comment.objects.filter(pk=target.pk).update(is_hidden=False)
+    announce_change(target)
 
 
 @transaction.atomic
@@ -300,6 +316,7 @@ def send_to_city(user, proposal):
         sent_to_city_at=timezone.now()
     )
     if sent:
+        announce_change(proposal)
         proposal_id, user_id = proposal.pk, user.pk
         transaction.on_commit(lambda: announce_sent_to_city(proposal_id, user_id))
     return bool(sent)

@@ -1,6 +1,6 @@
 """What the participation plugin announces, so that its parts stay loosely coupled.
 
-Each signal is sent after the transaction that caused it has committed.
+Each signal is sent after the transaction that caused it has committed, but `shown_changed`.
 """
 
 from django.dispatch import Signal
@@ -14,3 +14,9 @@ sent_to_city = Signal()
 # The assembly delivered its annual report to the City. Keyword arguments: report, items (the
 # approved recommendations the City must answer).
 assembly_report_delivered = Signal()
+
+# What a public page shows of a proposal or a comment changed through a conditional UPDATE,
+# which sends no `post_save`: published, withdrawn, hidden, restored, deleted, threshold reached,
+# sent to the City, answered. Sent at once, inside the transaction, like `post_save`, so a host
+# that keeps copies of pages drops them. Keyword arguments: instance.
+shown_changed = Signal()

@@ -70,7 +70,12 @@ def proposal_detail(request, pk):
     if not proposal.is_public or restricted or not personal.shares(request):
         return render_proposal(request, proposal)
     tags = [f"proposal:{proposal.pk}", f"page:{proposal.consultation_id}"]
-    return personal.serve_shared(request, lambda reader: render_proposal(reader, proposal), tags)
+    return personal.serve_shared(
+        request,
+        lambda reader: render_proposal(reader, proposal),
+        tags,
+        until=proposal.consultation.next_phase_change(),
+    )
 
 
 def render_proposal(request, proposal):

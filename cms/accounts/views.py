@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cms.accounts.forms import DeleteAccountForm, ProfileForm
 from cms.accounts.privacy import collect_personal_data
+from cms.cache import SITE, invalidate
 
 
 @login_required
@@ -20,6 +21,8 @@ def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "nickname" in form.changed_data:
+            invalidate(SITE)  # pages show the nickname next to proposals and comments
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
@@ -45,6 +48,7 @@ def delete_account(request):
         user = request.user
         with transaction.atomic():
             user.erase_personal_data()
+            invalidate(SITE)  # their contributions now read "deleted user"
         logout(request)
         messages.success(request, _("Your account has been deleted. Thank you for taking part."))
         return redirect("/")

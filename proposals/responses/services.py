@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from proposals import signals
 from proposals.responses import conf
 from proposals.responses.deadlines import due_date_for
 from proposals.responses.models import Dossier, Response, ResponseState
@@ -61,7 +62,8 @@ def mark_target_answered(target, when):
     field_names = {field.name for field in target._meta.concrete_fields}
     if "answered_at" in field_names:
         manager = type(target)._default_manager
-        manager.filter(pk=target.pk, answered_at__isnull=True).update(answered_at=when)
+        if manager.filter(pk=target.pk, answered_at__isnull=True).update(answered_at=when):
+            signals.shown_changed.send(sender=type(target), instance=target)
 
 
 def consultation_of(target):

@@ -3,17 +3,20 @@ account menu, their support, their comments' links, CSRF tokens, messages) are f
 request (proposals.personal). The site speaks Italian by default, as the assertions do."""
 
 import re
+from datetime import timedelta
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core.exceptions import ImproperlyConfigured
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from proposals import personal, views
-from proposals.models import Support
+from proposals.models import Proposal, Support
 from proposals.phases import PhaseKind
 from tests.factories import UserFactory
 from tests.proposals.factories import (
@@ -190,3 +193,57 @@ def test_each_thread_gets_a_reply_form_answering_it(site, citizen, live_site_set
         assert f'<input type="hidden" name="parent" value="{thread.pk}">' in html
         assert f'id="reply-{thread.pk}-body"' in html
     assert 'name="parent"' not in page(reader(), consultation.url)
+
+
+def test_a_withdrawn_proposal_shows_as_withdrawn_to_everyone_at_once(proposal):
+    url = proposal.get_absolute_url()
+    page(reader(UserFactory()), url)
+    reader(proposal.author).post(reverse("proposals:proposal_withdraw", args=[proposal.pk]))
+    assert "Ritirata" in page(reader(UserFactory()), url)
+
+
+def test_a_deleted_comment_leaves_the_shared_page_at_once(proposal, citizen):
+    comment = CommentFactory(
+        proposal=proposal, author=citizen, consultation=proposal.consultation, body="<p>Ops</p>"
+    )
+    url = proposal.get_absolute_url()
+    assert "Ops" in page(reader(UserFactory()), url)
+    reader(citizen).post(reverse("proposals:comment_delete", args=[comment.pk]))
+    assert "Ops" not in page(reader(UserFactory()), url)
+
+
+def test_a_comment_hidden_by_reports_leaves_the_shared_page_at_once(proposal, settings):
+    settings.PROPOSALS_REPORTS_TO_HIDE = 1
+    comment = CommentFactory(
+        proposal=proposal, consultation=proposal.consultation, body="<p>Insulto</p>"
+    )
+    url = proposal.get_absolute_url()
+    assert "Insulto" in page(reader(UserFactory()), url)
+    report = reverse("proposals:report", args=["commento", comment.pk])
+    reader(UserFactory()).post(report, {"reason": "offensive"})
+    assert "Insulto" not in page(reader(UserFactory()), url)
+
+
+def test_a_shared_page_is_kept_until_a_phase_of_its_consultation_closes(proposal, settings):
+    settings.PROPOSALS_SHARED_PAGE_SECONDS = 30 * 24 * 3600
+    url = proposal.get_absolute_url()
+    with mock.patch.object(views, "render_proposal", wraps=views.render_proposal) as render:
+        page(reader(UserFactory()), url)
+        with time_machine.travel(timezone.now() + timedelta(days=9)):
+            page(reader(UserFactory()), url)  # nine days on, the support phase is still open
+        assert render.call_count == 1
+        with time_machine.travel(timezone.now() + timedelta(days=10, minutes=1)):
+            page(reader(UserFactory()), url)  # the support phase closed: rendered anew
+        assert render.call_count == 2
+
+
+def test_a_list_sorted_by_supports_is_reordered_within_a_minute(proposal, citizen, settings):
+    settings.PROPOSALS_SHARED_PAGE_SECONDS = 24 * 3600
+    other = ProposalFactory(consultation=proposal.consultation, title="Panchine in piazza Leonardo")
+    url = f"{proposal.consultation.url}?sort=supported"
+    page(reader(citizen), url)
+    SupportFactory(proposal=other, user=UserFactory())
+    Proposal.objects.filter(pk=other.pk).update(support_count=1)
+    with time_machine.travel(timezone.now() + timedelta(seconds=61)):
+        html = page(reader(citizen), url)
+    assert html.index(other.title) < html.index(proposal.title)
