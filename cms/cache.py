@@ -50,6 +50,13 @@ def shared_page_versions(tags):
     return versions_of([SITE, *tags])
 
 
+def shared_page_served(request, tags):
+    """A consultation or proposal page kept by the participation plugin answered this request
+    without its view: tag it as the view would have. Such pages show support counts."""
+    tag(request, *tags)
+    expire_within(request, settings.PAGE_CACHE_SUPPORT_SECONDS)
+
+
 def tag(request, *tags):
     """Mark the page being rendered as depending on `tags` (a no-op outside the cache)."""
     wanted = getattr(request, "page_cache_tags", None)

@@ -29,6 +29,9 @@ DEFAULTS = {
     "PROPOSALS_SHARED_PAGES": False,
     # Dotted path of a function from cache tags to their versions; None: no cached copies.
     "PROPOSALS_SHARED_PAGE_VERSIONS": None,
+    # Dotted path of a function (request, tags), called when a kept page answers a request
+    # without its view, so the host's own caches learn what the page shows; None: nothing.
+    "PROPOSALS_SHARED_PAGE_SERVED": None,
     # Longest life of a cached shared page. What it shows is invalidated by its tags, and it
     # is dropped when a phase of its consultation opens or closes; this bounds the rest.
     "PROPOSALS_SHARED_PAGE_SECONDS": 3600,

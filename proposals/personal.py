@@ -18,7 +18,9 @@ The host turns sharing on with `PROPOSALS_SHARED_PAGES` once its own templates m
 parts (the account menu, messages) and register their fillers with `filler()`. It says how cached
 copies are versioned with `PROPOSALS_SHARED_PAGE_VERSIONS`: the dotted path of a function from
 tag names (`proposal:<id>`, `page:<consultation id>`) to their current versions, which its
-invalidation moves on. Without one, shared pages are rendered on every request.
+invalidation moves on. Without one, shared pages are rendered on every request. A kept page
+answers a request before URL routing; `PROPOSALS_SHARED_PAGE_SERVED`, the dotted path of a
+function `(request, tags)`, tells the host what such a page shows, for its own caches.
 """
 
 import functools
@@ -166,9 +168,9 @@ def versions_of(tags):
     return import_string(versions_path)(tags) if versions_path else None
 
 
-def cached_html(request):
-    """The stored copy of this URL's page for everyone, if its tags have not moved on; the
-    objects kept with it are remembered for the fillers."""
+def kept_entry(request):
+    """(tags, html) of the stored copy of this URL's page for everyone, if its tags have not
+    moved on; the objects kept with it are remembered for the fillers."""
     entry = cache.get(cache_key(request))
     if entry is None:
         return None
@@ -176,7 +178,13 @@ def cached_html(request):
     if versions_of(tags) != versions:
         return None
     remember(request, *kept)
-    return html
+    return tags, html
+
+
+def cached_html(request):
+    """The stored copy of this URL's page for everyone, if its tags have not moved on."""
+    found = kept_entry(request)
+    return found[1] if found else None
 
 
 def lifetime(until):
@@ -221,10 +229,10 @@ class PersonalPartsMiddleware:
     for a page already kept for everyone without routing it to its view.
 
     Only pages a view chose to share are ever stored (never a draft, a restricted page or a
-    personal list), so finding this URL's copy with its tags current is enough. Visitors
-    without cookies go on to the view: the host's whole-page cache for them (`cms.cache`) learns
-    from the view what the page shows. Goes after the session, authentication and messages
-    middleware, which the fillers use."""
+    personal list), so finding this URL's copy with its tags current is enough. The host learns
+    the tags of a page answered so through `PROPOSALS_SHARED_PAGE_SERVED`, as it would from the
+    view, for its own caches. Goes after the session, authentication and messages middleware,
+    which the fillers use."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -238,9 +246,12 @@ class PersonalPartsMiddleware:
 
     @staticmethod
     def kept_page(request):
-        wanted = request.COOKIES and request.method in ("GET", "HEAD")
-        if wanted and conf.get("PROPOSALS_SHARED_PAGES"):
-            html = cached_html(request)
-            if html is not None and shares(request):
-                return HttpResponse(html)
-        return None
+        if request.method not in ("GET", "HEAD") or not conf.get("PROPOSALS_SHARED_PAGES"):
+            return None
+        found = kept_entry(request)
+        if found is None or not shares(request):
+            return None
+        tags, html = found
+        if served_path := conf.get("PROPOSALS_SHARED_PAGE_SERVED"):
+            import_string(served_path)(request, tags)
+        return HttpResponse(html)

@@ -239,6 +239,7 @@ PROPOSALS_SCOPE_MODELS = ["cms.Municipio"]
 # once for everyone (proposals.personal) and kept with the page cache's tags.
 PROPOSALS_SHARED_PAGES = True
 PROPOSALS_SHARED_PAGE_VERSIONS = "cms.cache.shared_page_versions"
+PROPOSALS_SHARED_PAGE_SERVED = "cms.cache.shared_page_served"
 PROPOSALS_ASSEMBLY_ALGORITHM = os.environ.get("ASSEMBLY_ALGORITHM", "leximin")
 
 # Events: registrations to events that ended this many months ago lose their personal data.

@@ -247,3 +247,17 @@ def test_a_list_sorted_by_supports_is_reordered_within_a_minute(proposal, citize
     with time_machine.travel(timezone.now() + timedelta(seconds=61)):
         html = page(reader(citizen), url)
     assert html.index(other.title) < html.index(proposal.title)
+
+
+def test_a_visitor_without_cookies_gets_the_kept_copy_which_their_cache_keeps_by_its_tags(
+    proposal, citizen
+):
+    url = proposal.get_absolute_url()
+    page(reader(citizen), url)
+    with mock.patch.object(views, "get_object_or_404", wraps=views.get_object_or_404) as view:
+        response = reader().get(url)
+        assert view.call_count == 0  # answered before routing, without the view
+    assert response["X-Page-Cache"] == "miss"  # stored in the anonymous page cache
+    assert reader().get(url)["X-Page-Cache"] == "hit"
+    CommentFactory(proposal=proposal, consultation=proposal.consultation, body="<p>Nuovo</p>")
+    assert "Nuovo" in page(reader(), url)
