@@ -3,6 +3,11 @@
 Each filler gets every key of its kind on the page and answers with a few queries in all
 (see `proposals.personal`)."""
 
+import functools
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+from django.db.models import Exists, OuterRef, Value
 from django.template.context_processors import csrf
 from django.template.loader import get_template
 from django.urls import reverse
@@ -39,15 +44,28 @@ def target(request, kind, pk):
     return objects(request, TARGET_MODELS[kind], [pk])[pk]
 
 
-def supported_ids(user, proposal_ids):
-    """Which of these proposals `user` supports, remembered on the user for the permission
-    rules of the rest of the request."""
-    if not user.is_authenticated:
-        return set()
-    supports = Support.objects.filter(user=user, proposal_id__in=proposal_ids)
-    supported = set(supports.values_list("proposal_id", flat=True))
-    remember_supports(user, {pk: pk in supported for pk in proposal_ids})
-    return supported
+class ProposalState(NamedTuple):
+    support_count: int
+    threshold_reached_at: datetime | None
+    supported: bool
+
+
+def proposal_states(request, proposal_ids):
+    """{id: ProposalState} of these proposals, read fresh (the page itself is shared) in one
+    query per request; whether the reader supports each is remembered for the rules."""
+    memo = request.__dict__.setdefault("_personal_proposal_states", {})
+    missing = [pk for pk in proposal_ids if pk not in memo]
+    if missing:
+        user = request.user
+        supported = Value(False)
+        if user.is_authenticated:
+            supported = Exists(Support.objects.filter(proposal=OuterRef("pk"), user=user))
+        rows = Proposal.objects.filter(pk__in=missing).annotate(supported=supported)
+        fields = ("pk", "support_count", "threshold_reached_at", "supported")
+        memo.update((row[0], ProposalState(*row[1:])) for row in rows.values_list(*fields))
+        if user.is_authenticated:
+            remember_supports(user, {pk: memo[pk].supported for pk in missing if pk in memo})
+    return {pk: memo.get(pk, ProposalState(0, None, False)) for pk in proposal_ids}
 
 
 def render(request, template, **context):
@@ -62,36 +80,33 @@ def permissions(user, obj, *actions):
 # Proposal lists
 
 
-def card_state(request, keys):
-    """Each card's support count and threshold mark, read fresh: the list itself is shared."""
-    memo = request.__dict__.setdefault("_personal_card_state", {})
-    missing = [int(key) for key in keys if int(key) not in memo]
-    rows = Proposal.objects.filter(pk__in=missing).values_list(
-        "pk", "support_count", "threshold_reached_at"
-    )
-    memo.update((pk, (count, reached)) for pk, count, reached in rows)
-    return {key: memo.get(int(key), (0, None)) for key in keys}
+def card_states(request, keys):
+    states = proposal_states(request, [int(key) for key in keys])
+    return {key: states[int(key)] for key in keys}
 
 
 @filler("support_count")
 def support_count(request, keys):
     counts = {}
-    for key, (count, _reached) in card_state(request, keys).items():
-        text = ngettext("%(counter)s support", "%(counter)s supports", count)
-        counts[key] = text % {"counter": count}
+    for key, state in card_states(request, keys).items():
+        text = ngettext("%(counter)s support", "%(counter)s supports", state.support_count)
+        counts[key] = text % {"counter": state.support_count}
     return counts
 
 
 @filler("card_badges")
 def card_badges(request, keys):
-    state = card_state(request, keys)
-    supported = supported_ids(request.user, [int(key) for key in keys])
+    """Each card's badges; there are four kinds of cards, each rendered once."""
     template = get_template("proposals/parts/card_badges.html")
+
+    @functools.cache
+    def badges(threshold_reached, supported):
+        context = {"threshold_reached": threshold_reached, "supported": supported}
+        return template.render(context).strip()
+
     return {
-        key: template.render(
-            {"threshold_reached": state[key][1] is not None, "supported": int(key) in supported}
-        ).strip()
-        for key in keys
+        key: badges(state.threshold_reached_at is not None, state.supported)
+        for key, state in card_states(request, keys).items()
     }
 
 
@@ -125,16 +140,25 @@ def propose(request, keys):
 # A proposal
 
 
+def with_fresh_counts(request, proposals):
+    """`proposals` (kept with a shared page, or loaded) with their counters read fresh."""
+    states = proposal_states(request, [proposal.pk for proposal in proposals.values()])
+    for proposal in proposals.values():
+        state = states[proposal.pk]
+        proposal.support_count = state.support_count
+        proposal.threshold_reached_at = state.threshold_reached_at
+    return proposals, states
+
+
 @filler("support_box")
 def support_box(request, keys):
-    proposals = objects(request, Proposal, keys)
-    supported = supported_ids(request.user, [proposal.pk for proposal in proposals.values()])
+    proposals, states = with_fresh_counts(request, objects(request, Proposal, keys))
     return {
         key: render(
             request,
             "proposals/parts/support_box.html",
             proposal=proposal,
-            supported=proposal.pk in supported,
+            supported=states[proposal.pk].supported,
             **permissions(request.user, proposal, "support_proposal", "unsupport_proposal"),
         )
         for key, proposal in proposals.items()
@@ -144,6 +168,7 @@ def support_box(request, keys):
 @filler("proposal_actions")
 def proposal_actions(request, keys):
     actions = ("change_proposal", "withdraw_proposal", "report", "follow")
+    proposals, _states = with_fresh_counts(request, objects(request, Proposal, keys))
     return {
         key: render(
             request,
@@ -152,7 +177,7 @@ def proposal_actions(request, keys):
             following=is_following(request.user, proposal),
             **permissions(request.user, proposal, *actions),
         )
-        for key, proposal in objects(request, Proposal, keys).items()
+        for key, proposal in proposals.items()
     }
 
 
@@ -222,19 +247,23 @@ def reply_form_for(request, kind, discussed):
 
 @filler("comment_actions")
 def comment_actions(request, keys):
-    """Edit and delete on one's own comments (moderators delete any), report on the others'."""
+    """Edit and delete on one's own comments (moderators delete any), report on the others'.
+
+    Keys are `<comment pk>.<author pk>.<created at, Unix time>`: all the rules read of a comment
+    the page shows (deleted or hidden ones have no actions), so no query is needed."""
     parts = dict.fromkeys(keys, "")
     user = request.user
     if not user.is_authenticated:
         return parts
     moderator = is_moderator(user)
-    for comment in Comment.objects.filter(pk__in=[int(key) for key in keys]):
+    for key in keys:
+        comment = comment_from_key(key)
         others = comment.author_id != user.pk
         if others and not moderator:  # the common case, without a template
             url = reverse("proposals:report", args=["commento", comment.pk])
-            parts[str(comment.pk)] = format_html('<a href="{}">{}</a>', url, _("Report"))
+            parts[key] = format_html('<a href="{}">{}</a>', url, _("Report"))
             continue
-        parts[str(comment.pk)] = render(
+        parts[key] = render(
             request,
             "proposals/parts/comment_actions.html",
             comment=comment,
@@ -243,3 +272,12 @@ def comment_actions(request, keys):
             can_report=others,
         )
     return parts
+
+
+def comment_from_key(key):
+    comment_pk, author_pk, created = key.split(".")
+    return Comment(
+        pk=int(comment_pk),
+        author_id=int(author_pk) if author_pk.isdigit() else None,
+        created_at=datetime.fromtimestamp(int(created), tz=UTC),
+    )

@@ -74,6 +74,7 @@ def proposal_detail(request, pk):
         request,
         lambda reader: render_proposal(reader, proposal),
         tags,
+        keep=[proposal],  # its counters are read fresh by the parts that show them
         until=proposal.consultation.next_phase_change(),
     )
 
