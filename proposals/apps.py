@@ -11,5 +11,8 @@ class ProposalsConfig(AppConfig):
     def ready(self):
         from proposals import parts  # noqa: F401 (registers the personal parts' fillers)
         from proposals.tasks import ensure_schedules
+        from proposals.users import connect_signals
+
+        connect_signals()
 
         post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="proposals_schedules")

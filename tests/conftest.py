@@ -13,6 +13,12 @@ from cms.demo import ensure_home_page
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: ids are reused after a rolled-back test."""
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     return ensure_home_page()

@@ -4,12 +4,13 @@ reason shown to people (`denial_reason`), which must agree."""
 
 import pytest
 import rules
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
 from proposals.models import Comment, Proposal, Support
 from proposals.phases import PhaseKind
-from proposals.rules import denial_reason
+from proposals.rules import denial_reason, permission_for
 from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory, make_consultation
 
@@ -224,3 +225,20 @@ def test_reason_gives_the_opening_date(world):
     reason = denial_reason(users["citizen"], "support_proposal", proposal)
     assert reason.startswith("Supports open on ")
     assert str(upcoming.start.year) in reason
+
+
+def test_a_citizen_may_support_as_soon_as_they_confirm_their_email_and_not_after_removing_it(db):
+    proposal = ProposalFactory(consultation=make_consultation(PhaseKind.SUPPORT_COLLECTION))
+    user = UserFactory(email_verified=False)
+
+    def may_support():  # each request loads the user anew
+        reader = type(user).objects.get(pk=user.pk)
+        return permission_for(reader, "support_proposal", proposal).allowed
+
+    assert not may_support()
+    address = EmailAddress.objects.get(user=user)
+    address.verified = True
+    address.save()
+    assert may_support()
+    address.delete()
+    assert not may_support()
