@@ -226,6 +226,12 @@ def on_restriction_change(**kwargs):
     invalidate(SITE)
 
 
+def on_deploy(**kwargs):
+    """Every deployment runs `migrate`: pages kept by the code before it (their templates, their
+    personal parts' markers) must not outlive it."""
+    invalidate(SITE)
+
+
 def on_any_save(sender, **kwargs):
     """Snippets (Municipi, vocabularies, speakers) and site settings show on many pages.
 
@@ -240,7 +246,8 @@ def on_any_save(sender, **kwargs):
 
 
 def connect_signals():
-    from django.db.models.signals import post_delete, post_save
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_migrate, post_save
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -255,6 +262,8 @@ def connect_signals():
             on_restriction_change, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"
         )
     post_save.connect(on_any_save, dispatch_uid="pagecache-snippets")
+    cms_app = apps.get_app_config("cms")
+    post_migrate.connect(on_deploy, sender=cms_app, dispatch_uid="pagecache-deploy")
     handlers = {
         Proposal: on_proposal_change,
         Comment: on_comment_change,

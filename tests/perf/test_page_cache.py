@@ -2,6 +2,7 @@
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -91,3 +92,11 @@ def test_the_cache_is_off_when_its_lifetime_is_zero(client, proposal, settings):
     url = proposal.consultation.url
     fetch(client, url)
     assert "X-Page-Cache" not in fetch(client, url)
+
+
+def test_a_deployment_drops_the_pages_kept_by_the_code_before_it(client, proposal):
+    url = proposal.get_absolute_url()
+    fetch(client, url)
+    assert fetch(client, url)["X-Page-Cache"] == "hit"
+    call_command("migrate", verbosity=0)
+    assert fetch(client, url)["X-Page-Cache"] == "miss"
