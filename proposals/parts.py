@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from proposals.forms import ProposalFilterForm
-from proposals.models import Comment, ConsultationPage, Proposal, Support
+from proposals.models import ConsultationPage, Proposal, Support
 from proposals.personal import filler, remembered
 from proposals.rules import permission_for, remember_supports
 from proposals.services import is_following
@@ -256,12 +256,17 @@ def comment_actions(request, keys):
     if not user.is_authenticated:
         return parts
     moderator = is_moderator(user)
+    report_link = None
     for key in keys:
         comment = comment_from_key(key)
         others = comment.author_id != user.pk
-        if others and not moderator:  # the common case, without a template
-            url = reverse("proposals:report", args=["commento", comment.pk])
-            parts[key] = format_html('<a href="{}">{}</a>', url, _("Report"))
+        if others and not moderator:  # the common case: one link, made once
+            report_link = report_link or format_html(
+                '<a href="{}">{}</a>',
+                reverse("proposals:report", args=["commento", PK]),
+                _("Report"),
+            )
+            parts[key] = report_link.replace(str(PK), str(comment.pk))
             continue
         parts[key] = render(
             request,
@@ -274,10 +279,22 @@ def comment_actions(request, keys):
     return parts
 
 
+PK = 9_876_543_210  # stands for a comment's pk in a link made once for all
+
+
+class KeyedComment(NamedTuple):
+    """What the rules and the template read of a comment shown on a page."""
+
+    pk: int
+    author_id: int | None
+    created_at: datetime
+    deleted_at: None = None
+
+
 def comment_from_key(key):
     comment_pk, author_pk, created = key.split(".")
-    return Comment(
-        pk=int(comment_pk),
-        author_id=int(author_pk) if author_pk.isdigit() else None,
-        created_at=datetime.fromtimestamp(int(created), tz=UTC),
+    return KeyedComment(
+        int(comment_pk),
+        int(author_pk) if author_pk.isdigit() else None,
+        datetime.fromtimestamp(int(created), tz=UTC),
     )

@@ -7,7 +7,7 @@ Views check permissions first; these functions re-check what could have changed 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -135,41 +135,51 @@ def withdraw_proposal(user, proposal):
 
 @transaction.atomic
 def support(user, proposal):
-    """Add the user's support. Returns False when it already existed (double click)."""
-    lock_user(user)
-    if Support.objects.filter(user=user, proposal=proposal).exists():
-        return False
-    remember_supports(user, {proposal.pk: False})  # read under the lock: the rules reuse it
+    """Add the user's support. Returns False when it already existed (double click).
+
+    The unique constraint, not a read first, tells a support given already. The person is
+    locked only where a per-person limit needs it; counters change in one conditional UPDATE
+    that also marks the threshold, under the proposal's row lock."""
+    if proposal.consultation.supports_per_user:
+        lock_user(user)
+    remember_supports(user, {proposal.pk: False})  # a support given already fails to insert
     ensure_allowed(user, "support_proposal", proposal)
-    # The status check and the increment are one conditional UPDATE: a proposal withdrawn a
-    # moment ago takes no support.
-    counted = Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PUBLISHED).update(
-        support_count=F("support_count") + 1
-    )
-    if not counted:
-        raise ActionRefused(_("This proposal does not take supports."))
     try:
         with transaction.atomic():
             Support.objects.create(user=user, proposal=proposal)
     except IntegrityError:
-        Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
         remember_supports(user, {proposal.pk: True})
         return False
     remember_supports(user, {proposal.pk: True})
-    mark_threshold_if_reached(proposal)
+    now = timezone.now()
+    if not count_support(proposal, now):  # withdrawn or hidden a moment ago: rolled back
+        raise ActionRefused(_("This proposal does not take supports."))
     proposal.refresh_from_db(fields=["support_count", "threshold_reached_at"])
+    if proposal.threshold_reached_at == now:
+        threshold_reached(proposal)
     return True
 
 
-def mark_threshold_if_reached(proposal):
-    threshold = proposal.consultation.support_threshold
-    reached = Proposal.objects.filter(
-        pk=proposal.pk, threshold_reached_at__isnull=True, support_count__gte=threshold
-    ).update(threshold_reached_at=timezone.now())
-    if reached:
-        announce_change(proposal)
-        proposal_id = proposal.pk
-        transaction.on_commit(lambda: announce_threshold(proposal_id))
+def count_support(proposal, now):
+    """One more support on a published proposal; the threshold marked `now` if this one
+    reaches it. SET expressions read the row as it was before the UPDATE."""
+    threshold_reached_now = Q(
+        threshold_reached_at__isnull=True,
+        support_count__gte=proposal.consultation.support_threshold - 1,
+    )
+    return Proposal.objects.filter(pk=proposal.pk, status=Proposal.Status.PUBLISHED).update(
+        support_count=F("support_count") + 1,
+        threshold_reached_at=Case(
+            When(threshold_reached_now, then=Value(now)), default=F("threshold_reached_at")
+        ),
+    )
+
+
+def threshold_reached(proposal):
+    """This transaction marked the proposal's threshold: say so once it commits."""
+    announce_change(proposal)
+    proposal_id = proposal.pk
+    transaction.on_commit(lambda: announce_threshold(proposal_id))
 
 
 def announce_threshold(proposal_id):

@@ -85,3 +85,15 @@ def test_withdrawal_racing_supports_takes_no_support_after_it(live_site):
     proposal.refresh_from_db()
     assert proposal.status == Proposal.Status.WITHDRAWN
     assert proposal.support_count == Support.objects.filter(proposal=proposal).count()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_citizen_supporting_many_proposals_at_once_stays_within_the_limit(live_site):
+    consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION, supports_per_user=2)
+    proposals = [ProposalFactory(consultation=consultation) for _ in range(6)]
+    citizen = UserFactory()
+    run_in_threads([lambda proposal=p: services.support(citizen, proposal) for p in proposals])
+    assert Support.objects.filter(user=citizen).count() == 2
+    for proposal in proposals:
+        proposal.refresh_from_db()
+        assert proposal.support_count == Support.objects.filter(proposal=proposal).count()

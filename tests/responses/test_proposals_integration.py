@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.core import mail
+from django.utils import timezone
 
 from proposals import services as proposal_services
 from proposals.models import Notification, Proposal
@@ -25,9 +26,11 @@ def proposal(home_page):
 
 def reach_threshold(proposal, django_capture_on_commit_callbacks):
     """As two supports would (the support phase itself is tested by the core plugin)."""
-    Proposal.objects.filter(pk=proposal.pk).update(support_count=2)
+    Proposal.objects.filter(pk=proposal.pk).update(
+        support_count=2, threshold_reached_at=timezone.now()
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        proposal_services.mark_threshold_if_reached(proposal)
+        proposal_services.threshold_reached(proposal)
 
 
 def test_reaching_the_threshold_hands_the_proposal_to_the_city(
