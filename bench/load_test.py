@@ -45,6 +45,7 @@ from django.db.models import Count, F, Q  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from proposals.models import ConsultationPage, Proposal, Support  # noqa: E402
+from proposals.personal import EDITOR_SESSION_KEY, may_edit  # noqa: E402
 
 LOAD_USER_PREFIX = "carico"
 DATA_FILE = ROOT / "bench" / "deadline_data.lua"
@@ -100,6 +101,7 @@ def make_citizens(count):
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = backend
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session[EDITOR_SESSION_KEY] = may_edit(user)  # as a login does
         session.create()
         citizens.append((session.session_key, secrets.token_hex(16)))
     return citizens

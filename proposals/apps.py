@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -10,9 +11,10 @@ class ProposalsConfig(AppConfig):
 
     def ready(self):
         from proposals import parts  # noqa: F401 (registers the personal parts' fillers)
+        from proposals.personal import remember_editor
         from proposals.tasks import ensure_schedules
         from proposals.users import connect_signals
 
         connect_signals()
-
+        user_logged_in.connect(remember_editor, dispatch_uid="proposals-editor")
         post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="proposals_schedules")

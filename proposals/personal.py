@@ -110,14 +110,24 @@ EDITOR_SESSION_KEY = "proposals_may_edit"
 
 def is_editor(request):
     """Whether the reader may open the Wagtail admin, read once per session (two queries saved
-    on every page). Stale only towards rendering a page for them alone, which is always right:
-    someone who gains the right mid-session sees the user bar here after logging in again."""
+    on every page), at login (`remember_editor`). Stale only towards rendering a page for them
+    alone, which is always right: someone who gains the right mid-session sees the user bar
+    here after logging in again."""
     user = request.user
     if not user.is_authenticated:
         return False
     if EDITOR_SESSION_KEY not in request.session:
-        request.session[EDITOR_SESSION_KEY] = user.has_perm("wagtailadmin.access_admin")
+        request.session[EDITOR_SESSION_KEY] = may_edit(user)
     return request.session[EDITOR_SESSION_KEY]
+
+
+def may_edit(user):
+    return user.has_perm("wagtailadmin.access_admin")
+
+
+def remember_editor(sender, request, user, **kwargs):
+    """On login, whose session is written anyway, rather than on the first page after it."""
+    request.session[EDITOR_SESSION_KEY] = may_edit(user)
 
 
 def shares(request):

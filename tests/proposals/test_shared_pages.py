@@ -261,3 +261,17 @@ def test_a_visitor_without_cookies_gets_the_kept_copy_which_their_cache_keeps_by
     assert reader().get(url)["X-Page-Cache"] == "hit"
     CommentFactory(proposal=proposal, consultation=proposal.consultation, body="<p>Nuovo</p>")
     assert "Nuovo" in page(reader(), url)
+
+
+MARK = 'bg-success">Soglia raggiunta<'
+
+
+def test_the_threshold_mark_shows_on_kept_pages_as_soon_as_a_support_reaches_it(citizen, site):
+    consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION, support_threshold=1)
+    proposal = ProposalFactory(consultation=consultation)
+    pages = [consultation.url, proposal.get_absolute_url()]
+    for url in pages:
+        assert MARK not in page(reader(UserFactory()), url)
+    reader(citizen).post(reverse("proposals:proposal_support", args=[proposal.pk]))
+    for url in pages:
+        assert MARK in page(reader(UserFactory()), url)
