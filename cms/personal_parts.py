@@ -4,15 +4,14 @@ They are filled in per reader on the pages the participation plugin renders once
 (`proposals.personal`), and at once on every other page."""
 
 from django.contrib.messages import get_messages
-from django.template.context_processors import csrf
 from django.template.loader import get_template
 
-from proposals.personal import filler
+from proposals.personal import csrf_context, filler
 
 
 @filler("account")
 def account_menu(request, keys):
-    context = {"request": request, "user": request.user, **csrf(request)}
+    context = {"request": request, "user": request.user, **csrf_context(request)}
     return dict.fromkeys(keys, get_template("includes/account_menu.html").render(context))
 
 

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from django.db import connection
-from django.template.context_processors import csrf
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.html import format_html
@@ -17,7 +16,7 @@ from django.utils.translation import ngettext
 
 from proposals.forms import ProposalFilterForm
 from proposals.models import ConsultationPage, Proposal, Support
-from proposals.personal import filler, remembered
+from proposals.personal import csrf_context, filler, remembered
 from proposals.rules import permission_for, remember_supports
 from proposals.services import is_following
 from proposals.users import is_moderator
@@ -80,7 +79,7 @@ def read_states(proposal_ids, user_id):
 
 
 def render(request, template, **context):
-    context.update(request=request, user=request.user, **csrf(request))
+    context.update(request=request, user=request.user, **csrf_context(request))
     return get_template(template).render(context)
 
 
