@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from proposals import personal, ratelimit, services
+from proposals import cached, personal, ratelimit, services
 from proposals.emails import user_from_unsubscribe_token
 from proposals.forms import CommentForm, ProposalForm, ReportForm
 from proposals.listing import (
@@ -27,7 +27,7 @@ from proposals.listing import (
 )
 from proposals.models import Comment, ConsultationPage, Follow, Proposal
 from proposals.opendata import open_data_rows
-from proposals.rules import denial_reason, permission_for
+from proposals.rules import denial_reason, permission_for, remember_supports
 from proposals.users import notification_frequency
 
 
@@ -222,10 +222,20 @@ proposal_withdraw = simple_action(
 )
 
 
+def supported_proposal(pk):
+    """The proposal with its consultation (kept in the cache: the busiest write of a deadline
+    reads it), or 404 if either is missing or not live."""
+    proposal = get_object_or_404(Proposal, pk=pk)
+    proposal.consultation = cached.live_consultation(proposal.consultation_id)
+    if proposal.consultation is None:
+        raise Http404
+    return proposal
+
+
 @require_POST
 def proposal_support(request, pk):
     """The service checks the rules under the citizen's lock, so the view does not repeat them."""
-    proposal = get_object_or_404(proposal_queryset(), pk=pk)
+    proposal = supported_proposal(pk)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
@@ -241,10 +251,12 @@ def proposal_support(request, pk):
 
 @require_POST
 def proposal_unsupport(request, pk):
-    proposal = get_object_or_404(proposal_queryset(), pk=pk)
-    if request.user.is_authenticated and not proposal.supports.filter(user=request.user).exists():
-        messages.info(request, _("You do not support this proposal."))
-        return redirect(proposal)
+    proposal = supported_proposal(pk)
+    if request.user.is_authenticated:
+        if not proposal.supports.filter(user=request.user).exists():
+            messages.info(request, _("You do not support this proposal."))
+            return redirect(proposal)
+        remember_supports(request.user, {proposal.pk: True})  # the rules need not ask again
     if refused := check(request, "unsupport_proposal", proposal):
         return refused
     services.unsupport(request.user, proposal)

@@ -275,3 +275,11 @@ def test_the_threshold_mark_shows_on_kept_pages_as_soon_as_a_support_reaches_it(
     reader(citizen).post(reverse("proposals:proposal_support", args=[proposal.pk]))
     for url in pages:
         assert MARK in page(reader(UserFactory()), url)
+
+
+def test_a_consultation_kept_in_the_cache_takes_no_support_once_unpublished(proposal, citizen):
+    support = reverse("proposals:proposal_support", args=[proposal.pk])
+    assert reader(citizen).post(support).status_code == 302
+    proposal.consultation.unpublish()
+    assert reader(UserFactory()).post(support).status_code == 404
+    assert Support.objects.filter(proposal=proposal).count() == 1
