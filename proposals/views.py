@@ -226,9 +226,10 @@ def supported_proposal(pk):
     """The proposal with its consultation (kept in the cache: the busiest write of a deadline
     reads it), or 404 if either is missing or not live."""
     proposal = get_object_or_404(Proposal, pk=pk)
-    proposal.consultation = cached.live_consultation(proposal.consultation_id)
-    if proposal.consultation is None:
+    consultation = cached.live_consultation(proposal.consultation_id)
+    if consultation is None:
         raise Http404
+    proposal.consultation = consultation
     return proposal
 
 
