@@ -1,4 +1,8 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -6,7 +10,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import cache
 from cms.blocks import BaseStreamBlock
+from proposals import personal
 
 HOME_SECTIONS_HOOK = "register_home_section"
 
@@ -32,6 +38,21 @@ class HomePage(Page):
             (section for section in sections if section), key=lambda s: s.get("order", 100)
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The same for every reader but for their personal parts (account menu, messages):
+        rendered once for everyone (`proposals.personal`), anew every few seconds for the
+        counts its sections show, or when what it shows changes."""
+        serve = super().serve
+        if not personal.shares(request) or self.get_view_restrictions().exists():
+            return serve(request, *args, **kwargs)
+        until = timezone.now() + timedelta(seconds=settings.PAGE_CACHE_SUPPORT_SECONDS)
+        return personal.serve_shared(
+            request,
+            lambda reader: serve(reader, *args, **kwargs),
+            cache.tags_for_page(self),
+            until=until,
+        )
 
 
 class StandardPage(Page):

@@ -1,13 +1,18 @@
 """The anonymous page cache: hits for cookieless visitors, misses after what the page shows changes."""
 
+from unittest import mock
+
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from proposals.models import Support
 from proposals.phases import PhaseKind
+from tests.factories import UserFactory
 from tests.proposals.factories import CommentFactory, ProposalFactory, make_consultation
 
 pytestmark = pytest.mark.usefixtures("page_cache")
@@ -100,3 +105,19 @@ def test_a_deployment_drops_the_pages_kept_by_the_code_before_it(client, proposa
     assert fetch(client, url)["X-Page-Cache"] == "hit"
     call_command("migrate", verbosity=0)
     assert fetch(client, url)["X-Page-Cache"] == "miss"
+
+
+def test_the_home_page_is_rendered_once_for_every_reader_with_their_own_account_menu(
+    proposal, citizen, home_page
+):
+    other = UserFactory(nickname="giovanna")
+    with mock.patch.object(Page, "serve", autospec=True, side_effect=Page.serve) as render:
+        pages = {}
+        for user in (citizen, other):
+            client = Client()
+            client.force_login(user)
+            pages[user.nickname] = fetch(client, "/").content.decode()
+    assert render.call_count == 1
+    assert citizen.nickname in pages[citizen.nickname] and "giovanna" not in pages[citizen.nickname]
+    assert "giovanna" in pages["giovanna"] and citizen.nickname not in pages["giovanna"]
+    assert proposal.consultation.title in pages["giovanna"]
