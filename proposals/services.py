@@ -49,13 +49,6 @@ def unfollow(user, target):
     Follow.objects.filter(user=user, content_type=content_type, object_id=target.pk).delete()
 
 
-def is_following(user, target):
-    if not user.is_authenticated:
-        return False
-    content_type = ContentType.objects.get_for_model(target)
-    return Follow.objects.filter(user=user, content_type=content_type, object_id=target.pk).exists()
-
-
 # Proposals
 
 
