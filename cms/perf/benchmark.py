@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms.cache import invalidate
+from cms.models import HomePage
 from cms.plan.models import AtlasPage
 from events.models import EventIndexPage, EventPage, Registration
 from proposals.models import ConsultationIndexPage, ConsultationPage, Proposal
@@ -142,13 +143,15 @@ def targets():
     index_url = ConsultationIndexPage.objects.live().first().url
     busiest = busiest_proposal()
     render_list = (f"page:{consultation.pk}",)
+    home = HomePage.objects.live().first()
     render_busiest = (f"proposal:{busiest.pk}",)
     found = [
         Target("ceiling (minimal view)", "/__ceiling__/", anonymous, budget_ms=0),
         Target("home, cached", "/", anonymous),
         Target("consultations index, cached", index_url, anonymous),
         Target("proposal list p1, cached", listing, anonymous, budget_ms=LIST_BUDGET_MS),
-        Target("home", "/", uncached),
+        Target("home, render", "/", uncached, render_anew=(f"page:{home.pk}",)),
+        Target("home (citizen)", "/", citizen),
         Target("consultations index", index_url, uncached),
         Target(
             "proposal list p1, render",
