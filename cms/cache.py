@@ -51,8 +51,8 @@ def shared_page_versions(tags):
 
 
 def shared_page_served(request, tags):
-    """A consultation or proposal page kept by the participation plugin answered this request
-    without its view: tag it as the view would have. Such pages show support counts."""
+    """A page kept by the participation plugin (the home, a consultation, a proposal) answered
+    this request without its view: tag it as the view would have. They show support counts."""
     tag(request, *tags)
     expire_within(request, settings.PAGE_CACHE_SUPPORT_SECONDS)
 
