@@ -5,7 +5,7 @@ import uuid
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from proposals import signals
 from proposals.models import Follow, Proposal, Support
@@ -255,10 +255,12 @@ def test_support_and_withdraw_support(client, site, citizen):
     proposal = ProposalFactory(consultation=consultation)
     client.force_login(citizen)
     support_url = reverse("proposals:proposal_support", args=[proposal.pk])
+    before = timezone.now()
     client.post(support_url)
     client.post(support_url)  # a double click counts once
     proposal.refresh_from_db()
     assert proposal.support_count == 1 == Support.objects.count()
+    assert before <= Support.objects.get().created_at <= timezone.now()
     page = client.get(proposal.get_absolute_url()).content.decode()
     assert 'aria-valuenow="1"' in page
 
