@@ -168,11 +168,7 @@ class ConsultationPage(Page):
         from proposals.listing import changes_by_itself_at, is_personal_listing
 
         serve = super().serve
-        if (
-            not personal.shares(request)
-            or is_personal_listing(request)
-            or self.get_view_restrictions().exists()
-        ):
+        if not personal.shares_page(request, self) or is_personal_listing(request):
             return serve(request, *args, **kwargs)
         models.prefetch_related_objects([self], "phases")
         personal.remember(request, self)

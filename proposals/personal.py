@@ -153,6 +153,12 @@ def shares(request):
     )
 
 
+def shares_page(request, page):
+    """Whether this request may get the Wagtail `page` rendered for everyone: never a page
+    restricted by Wagtail's privacy, which a kept copy would serve before the check."""
+    return shares(request) and not page.get_view_restrictions().exists()
+
+
 def anonymous_twin(request):
     """A copy of `request` as an anonymous visitor without cookies would make it."""
     twin = copy(request)
@@ -187,23 +193,18 @@ def versions_of(tags):
     return import_string(versions_path)(tags) if versions_path else None
 
 
-def kept_entry(request):
+def kept_entry(request, versions=None):
     """(tags, html) of the stored copy of this URL's page for everyone, if its tags have not
-    moved on; the objects kept with it are remembered for the fillers."""
+    moved on (`versions`: theirs, when the caller has just read them); the objects kept with it
+    are remembered for the fillers."""
     entry = cache.get(cache_key(request))
     if entry is None:
         return None
-    tags, versions, html, kept = entry
-    if versions_of(tags) != versions:
+    tags, kept_versions, html, kept = entry
+    if kept_versions != (versions_of(tags) if versions is None else versions):
         return None
     remember(request, *kept)
     return tags, html
-
-
-def cached_html(request):
-    """The stored copy of this URL's page for everyone, if its tags have not moved on."""
-    found = kept_entry(request)
-    return found[1] if found else None
 
 
 def lifetime(until):
@@ -218,8 +219,8 @@ def lifetime(until):
 def shared_html(request, render, tags, keep, until=None):
     """The page as everyone sees it, from the cache when its tags have not moved on."""
     versions = versions_of(tags)  # read before rendering: a change meanwhile makes it stale
-    if versions is not None and (html := cached_html(request)) is not None:
-        return html
+    if versions is not None and (found := kept_entry(request, versions)) is not None:
+        return found[1]
     response = render_for_everyone(request, render)
     if response.status_code != 200:
         return None

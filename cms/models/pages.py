@@ -44,7 +44,7 @@ class HomePage(Page):
         rendered once for everyone (`proposals.personal`), anew every few seconds for the
         counts its sections show, or when what it shows changes."""
         serve = super().serve
-        if not personal.shares(request) or self.get_view_restrictions().exists():
+        if not personal.shares_page(request, self):
             return serve(request, *args, **kwargs)
         until = timezone.now() + timedelta(seconds=settings.PAGE_CACHE_SUPPORT_SECONDS)
         return personal.serve_shared(
