@@ -1,21 +1,16 @@
 """Forms citizens fill in. Everything they write is cleaned here, on the server."""
 
-import filetype
 from django import forms
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from proposals import conf
+from proposals.attachments import RejectedUpload, TooManyPixels, checked_file
 from proposals.models import Comment, Proposal, ProposalAttachment, Report
 from proposals.sanitize import clean_html, clean_text, text_of
 from proposals.scope import scope_choices, scope_from_key, scope_key
 
-ALLOWED_UPLOADS = {
-    "image/jpeg": ProposalAttachment.Kind.IMAGE,
-    "image/png": ProposalAttachment.Kind.IMAGE,
-    "image/webp": ProposalAttachment.Kind.IMAGE,
-    "application/pdf": ProposalAttachment.Kind.PDF,
-}
 BODY_MIN_CHARS = 30
 BODY_MAX_CHARS = 5000
 
@@ -37,24 +32,33 @@ class MultipleFileField(forms.FileField):
 
 
 def checked_attachment(upload):
-    """An unsaved ProposalAttachment for an upload whose content is an image or a PDF."""
+    """An unsaved ProposalAttachment holding what `upload` proved to be: a PDF that parses or
+    an image that decodes, re-encoded. The uploaded name is kept only as the title."""
     limit = conf.get("PROPOSALS_ATTACHMENT_MAX_BYTES")
     if upload.size > limit:
         raise forms.ValidationError(
             _("“%(name)s” is too large: the limit is %(limit)s.")
             % {"name": upload.name, "limit": filesizeformat(limit)}
         )
-    upload.seek(0)
-    kind = filetype.guess(upload.read(2048))
-    upload.seek(0)
-    if kind is None or kind.mime not in ALLOWED_UPLOADS:
+    try:
+        checked = checked_file(upload)
+    except TooManyPixels:
         raise forms.ValidationError(
-            _("“%(name)s” is not a JPEG, PNG or WebP image or a PDF document.")
+            _("“%(name)s” has too many pixels: reduce it to at most %(count)s megapixels.")
+            % {"name": upload.name, "count": conf.get("PROPOSALS_ATTACHMENT_MAX_PIXELS") // 10**6}
+        ) from None
+    except RejectedUpload:
+        raise forms.ValidationError(
+            _("“%(name)s” is not a JPEG, PNG or WebP image or a PDF document that can be read.")
             % {"name": upload.name}
-        )
-    title = clean_text(upload.name.rsplit("/", 1)[-1])[:150] or str(_("Attachment"))
+        ) from None
     return ProposalAttachment(
-        file=upload, title=title, kind=ALLOWED_UPLOADS[kind.mime], size=upload.size
+        # Saving the row stores the content under a name of the site's (attachment_path).
+        file=ContentFile(checked.content, name="upload"),
+        title=clean_text(upload.name)[:150] or str(_("Attachment")),
+        kind=checked.kind,
+        content_type=checked.content_type,
+        size=len(checked.content),
     )
 
 

@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from proposals import conf
 from proposals.admin_forms import ConsultationPageForm
+from proposals.attachments import attachment_path, attachment_storage
 from proposals.blocks import ConsultationStreamBlock
 from proposals.phases import (
     ANSWERS,
@@ -460,9 +461,17 @@ class ProposalAttachment(models.Model):
     proposal = models.ForeignKey(
         Proposal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("proposal")
     )
-    file = models.FileField(_("file"), upload_to="proposals/%Y/%m/")
+    # Stored privately under a name the site chose (proposals.attachments); served only by
+    # proposals.attachment_views.
+    file = models.FileField(
+        _("file"), upload_to=attachment_path, storage=attachment_storage, max_length=200
+    )
+    # The uploaded file's name, cleaned, shown to readers and never used to store the file.
     title = models.CharField(_("title"), max_length=150)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    # What the content proved to be; empty on rows stored before it was recorded, whose file
+    # is checked again each time it is served.
+    content_type = models.CharField(_("content type"), max_length=50, blank=True, editable=False)
     size = models.PositiveIntegerField(_("size in bytes"))
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -473,6 +482,9 @@ class ProposalAttachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("proposals:attachment", args=[self.pk])
 
 
 class Support(models.Model):

@@ -11,16 +11,13 @@ from proposals import signals
 from proposals.models import Follow, Proposal, Support
 from proposals.phases import PhaseKind
 from tests.factories import UserFactory
+from tests.proposals.files import image_bytes, pdf_bytes
 from tests.proposals.factories import ProposalFactory, make_consultation
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
-    b"\x00\x00IEND\xaeB`\x82"
-)
+PDF = pdf_bytes()
+PNG = image_bytes("PNG")
 
 
 def it(message):
