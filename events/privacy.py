@@ -1,15 +1,22 @@
 from django.db.models import Q
+from django.utils import timezone
 
+from cms.accounts.privacy import confirmed_email_addresses
+from events import services
 from events.models import Registration
 
 
+def registrations_of(user):
+    """Those linked to the account, and those made without logging in with an address the
+    person confirmed on the account."""
+    by_email = Q(pk__in=[])
+    for email in confirmed_email_addresses(user):
+        by_email |= Q(email__iexact=email)
+    return Registration.objects.filter(Q(user=user) | by_email)
+
+
 def export_personal_data(user):
-    """The user's event registrations: those linked to the account or made with its email."""
-    registrations = (
-        Registration.objects.filter(Q(user=user) | Q(email__iexact=user.email))
-        .select_related("event")
-        .order_by("created_at")
-    )
+    registrations = registrations_of(user).select_related("event").order_by("created_at")
     return {
         "event_registrations": [
             {
@@ -28,6 +35,23 @@ def export_personal_data(user):
             for registration in registrations
         ]
     }
+
+
+def erase_personal_data(user):
+    """Seats still to come are given up (the waiting list moves on); then every registration
+    keeps only what the event's figures need: its status and dates."""
+    registrations = registrations_of(user)
+    upcoming = registrations.active().filter(event__end__gte=timezone.now())
+    for registration_id in upcoming.values_list("pk", flat=True):
+        services.cancel(registration_id)
+    registrations.update(
+        name="",
+        email="",
+        user=None,
+        answers=[],
+        anonymised_at=timezone.now(),
+        email_resent_at=None,
+    )
 
 
 def iso(value):

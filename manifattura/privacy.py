@@ -3,18 +3,26 @@ email addresses the person has confirmed on their account."""
 
 from wagtail.contrib.forms.models import FormSubmission
 
+from cms.accounts.privacy import confirmed_email_addresses
+
 from .models import ManifatturaFormPage
 
 
-def export_personal_data(user):
-    emails = {user.email.lower()} | {
-        address.email.lower() for address in user.emailaddress_set.filter(verified=True)
-    }
+def submissions_of(user):
+    emails = confirmed_email_addresses(user)
     submissions = (
         FormSubmission.objects.filter(page__in=ManifatturaFormPage.objects.values("pk"))
         .select_related("page")
         .order_by("submit_time")
     )
+    return [
+        submission
+        for submission in submissions.iterator()
+        if emails & {str(value).strip().lower() for value in submission.form_data.values()}
+    ]
+
+
+def export_personal_data(user):
     return {
         "manifattura_input": [
             {
@@ -22,7 +30,11 @@ def export_personal_data(user):
                 "submitted_at": submission.submit_time.isoformat(),
                 "answers": submission.form_data,
             }
-            for submission in submissions.iterator()
-            if emails & {str(value).strip().lower() for value in submission.form_data.values()}
+            for submission in submissions_of(user)
         ]
     }
+
+
+def erase_personal_data(user):
+    """The whole submission goes: every answer in it is the person's."""
+    FormSubmission.objects.filter(pk__in=[s.pk for s in submissions_of(user)]).delete()

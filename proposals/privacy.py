@@ -1,6 +1,16 @@
-"""What the participation plugin holds about a person, for their data export."""
+"""What the participation plugin holds about a person: their data export and its erasure."""
 
-from proposals.models import Comment, Follow, Proposal, Report, Support
+from django.db import transaction
+
+from proposals.models import (
+    Comment,
+    Follow,
+    Notification,
+    Proposal,
+    ProposalAttachment,
+    Report,
+    Support,
+)
 
 
 def iso(moment):
@@ -44,3 +54,19 @@ def export_personal_data(user):
             "follows": [str(f.target) for f in Follow.objects.filter(user=user)],
         }
     }
+
+
+def erase_personal_data(user):
+    """What the person published stays, shown as by a deleted user (the host erases the account
+    row, which keeps supports counted and discussions whole); what only they saw goes."""
+    drafts = Proposal.objects.filter(author=user, status=Proposal.Status.DRAFT)
+    delete_files_on_commit(ProposalAttachment.objects.filter(proposal__in=drafts))
+    drafts.delete()
+    Follow.objects.filter(user=user).delete()
+    Notification.objects.filter(recipient=user).delete()
+
+
+def delete_files_on_commit(attachments):
+    for attachment in attachments:
+        stored = attachment.file
+        transaction.on_commit(lambda stored=stored: stored.delete(save=False))

@@ -73,8 +73,10 @@ class User(AbstractUser):
         self.first_name = self.last_name = self.nickname = ""
         self.municipio = None
         self.notification_frequency = self.NotificationFrequency.NONE
-        self.is_active = False
+        self.is_active = self.is_staff = self.is_superuser = False
         self.set_unusable_password()
         self.deleted_at = timezone.now()
         self.save()
         self.emailaddress_set.all().delete()
+        self.groups.clear()
+        self.user_permissions.clear()

@@ -1,7 +1,13 @@
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
+from django_q.models import OrmQ, Task
+from wagtail.users.models import UserProfile
 
 
 def export_personal_data(user):
@@ -24,15 +30,87 @@ def export_personal_data(user):
     }
 
 
+def app_privacy_hooks(name):
+    """The function `name` of every app's `privacy` module that defines it, in app order."""
+    for app_config in apps.get_app_configs():
+        if module_has_submodule(app_config.module, "privacy"):
+            hook = getattr(import_module(f"{app_config.name}.privacy"), name, None)
+            if hook:
+                yield hook
+
+
 def collect_personal_data(user):
     """Everything the site holds about the user: each app with a `privacy` module that defines
     `export_personal_data(user)` contributes a JSON-serialisable dict."""
     data = {}
-    for app_config in apps.get_app_configs():
-        if module_has_submodule(app_config.module, "privacy"):
-            exporter = getattr(
-                import_module(f"{app_config.name}.privacy"), "export_personal_data", None
-            )
-            if exporter:
-                data.update(exporter(user))
+    for exporter in app_privacy_hooks("export_personal_data"):
+        data.update(exporter(user))
     return data
+
+
+def confirmed_email_addresses(user):
+    """The addresses the person proved are theirs, lower-cased: what may match data that is not
+    linked to the account (an unconfirmed address could be anyone's)."""
+    return {address.email.lower() for address in user.emailaddress_set.filter(verified=True)}
+
+
+@transaction.atomic
+def erase_account(user):
+    """Erase the person everywhere: each app's `erase_personal_data(user)`, this app's last,
+    since the others find what is theirs by the account's email addresses."""
+    for eraser in app_privacy_hooks("erase_personal_data"):
+        if eraser is not erase_personal_data:
+            eraser(user)
+    erase_personal_data(user)
+
+
+def erase_personal_data(user):
+    emails = confirmed_email_addresses(user) | {user.email.lower()}
+    forget_queued_tasks(emails, user.pk)
+    end_sessions(user)
+    erase_admin_profile(user)
+    user.erase_personal_data()
+
+
+def forget_queued_tasks(emails, user_id):
+    """Drop the queued and finished django-q2 tasks whose arguments name the person: an email
+    rendered for them, or their id passed as `user_id`."""
+    for queued in OrmQ.objects.all():
+        if names_person(queued.task, emails, user_id):
+            queued.delete()
+    for task in Task.objects.all():
+        if names_person((task.args, task.kwargs, task.result), emails, user_id):
+            task.delete()
+
+
+def names_person(value, emails, user_id):
+    if isinstance(value, str):
+        lowered = value.lower()
+        return any(email in lowered for email in emails)
+    if isinstance(value, dict):
+        return any(
+            (key == "user_id" and item == user_id) or names_person(item, emails, user_id)
+            for key, item in value.items()
+        )
+    if isinstance(value, list | tuple | set):
+        return any(names_person(item, emails, user_id) for item in value)
+    return False
+
+
+def end_sessions(user):
+    """Every session of the person, on every device, from the database and from the cache."""
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
+    user_id = str(user.pk)
+    live = Session.objects.filter(expire_date__gt=timezone.now())
+    for session in live.iterator():
+        if session.get_decoded().get("_auth_user_id") == user_id:
+            session_store(session_key=session.session_key).delete()
+
+
+def erase_admin_profile(user):
+    """Wagtail's profile of staff accounts: preferences and the avatar photo."""
+    for profile in UserProfile.objects.filter(user=user):
+        if profile.avatar:
+            stored = profile.avatar
+            transaction.on_commit(lambda stored=stored: stored.delete(save=False))
+        profile.delete()

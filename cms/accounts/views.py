@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.accounts.forms import DeleteAccountForm, ProfileForm
-from cms.accounts.privacy import collect_personal_data
+from cms.accounts.privacy import collect_personal_data, erase_account
 from cms.cache import SITE, invalidate
 
 
@@ -45,9 +45,8 @@ def export_data(request):
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
         with transaction.atomic():
-            user.erase_personal_data()
+            erase_account(request.user)
             invalidate(SITE)  # their contributions now read "deleted user"
         logout(request)
         messages.success(request, _("Your account has been deleted. Thank you for taking part."))
