@@ -1,4 +1,5 @@
-"""Emails as classes, delivered by a django-q2 task enqueued when the transaction commits.
+"""Emails as classes, recorded in the outbox with the change that causes them (ids only) and
+rendered and sent by its task (proposals.outbox), exactly once.
 
 A subclass names its templates and rebuilds its context from ids, so the queue carries ids only:
     class RegistrationConfirmed(Email):
@@ -7,16 +8,17 @@ A subclass names its templates and rebuilds its context from ids, so the queue c
         def get_recipients(self): ...
         def get_context(self): ...
     RegistrationConfirmed.send(registration_id=42)
-Each template prefix has `_subject.txt`, `_body.txt` and `_body.html`.
+Each template prefix has `_subject.txt`, `_body.txt` and `_body.html`. `send()` records the
+email once per class and ids; pass `key=` for a deliberate second copy (a resend).
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.module_loading import import_string
-from django_q.tasks import async_task
+
+from proposals import outbox
 
 
 class Email:
@@ -36,9 +38,10 @@ class Email:
         return []
 
     @classmethod
-    def send(cls, **ids):
+    def send(cls, key=None, **ids):
         path = f"{cls.__module__}.{cls.__qualname__}"
-        transaction.on_commit(lambda: async_task("cms.emails.deliver", path, ids))
+        key = key or outbox.key_for(path, ids)
+        outbox.record("cms.emails.deliver", key, email_class_path=path, ids=ids)
 
     def build_messages(self):
         context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **self.get_context()}
@@ -61,10 +64,3 @@ def deliver(email_class_path, ids):
     email = import_string(email_class_path)(**ids)
     for message in email.build_messages():
         message.send()
-
-
-def deliver_rendered(subject, text, html, from_email, recipients):
-    message = EmailMultiAlternatives(subject, text, from_email, recipients)
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()

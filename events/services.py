@@ -48,9 +48,9 @@ def register(event, *, name, email, answers, user=None):
                 language=translation.get_language() or settings.LANGUAGE_CODE,
                 consent_at=timezone.now(),
             )
+            emails.ConfirmRegistrationEmail.send(registration_id=registration.pk)
     except IntegrityError:
         raise AlreadyRegistered(event.registrations.active().get(email=email)) from None
-    emails.ConfirmRegistrationEmail.send(registration_id=registration.pk)
     return registration
 
 
@@ -152,29 +152,33 @@ def check_in(registration):
 
 def resend_email(registration):
     """Send the registration's current email again, at most once every few minutes."""
-    now = timezone.now()
-    claimed = (
-        Registration.objects.filter(pk=registration.pk)
-        .exclude(email_resent_at__gt=now - RESEND_INTERVAL)
-        .update(email_resent_at=now)
-    )
-    if not claimed:
-        return False
     email_class = {
         Registration.Status.PENDING: emails.ConfirmRegistrationEmail,
         Registration.Status.CONFIRMED: emails.RegistrationConfirmedEmail,
         Registration.Status.WAITLISTED: emails.WaitlistedEmail,
     }.get(registration.status)
-    if email_class:
-        email_class.send(registration_id=registration.pk)
-    return bool(email_class)
+    if email_class is None:
+        return False
+    now = timezone.now()
+    with transaction.atomic():
+        claimed = (
+            Registration.objects.filter(pk=registration.pk)
+            .exclude(email_resent_at__gt=now - RESEND_INTERVAL)
+            .update(email_resent_at=now)
+        )
+        if claimed:
+            email_class.send(
+                key=f"events.resend:{registration.pk}:{now.isoformat()}",
+                registration_id=registration.pk,
+            )
+    return bool(claimed)
 
 
 def send_reminders(now=None):
     """Remind confirmed attendees of the events that take place tomorrow (Milan time).
 
-    Each registration is claimed with a conditional UPDATE before its email is queued, so a
-    reminder goes out once even if the task runs twice.
+    Each registration is claimed with a conditional UPDATE in the transaction that records its
+    email in the outbox, so a reminder goes out once even if the task runs twice.
     """
     now = timezone.localtime(now or timezone.now())
     tomorrow = now.date() + timedelta(days=1)

@@ -10,21 +10,20 @@ sitemap and shared legal pages, while visitors see a distinct programme site.
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, F, Q, Value, When
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django_q.tasks import async_task
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -32,6 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import DocumentListBlock
+from proposals import outbox
 
 from .blocks import ManifatturaStreamBlock
 from .calendar import deadline_response
@@ -787,12 +787,28 @@ class ManifatturaFormPage(MinisiteMixin, AbstractEmailForm):
     class Meta:
         verbose_name = _("input form")
 
-    def send_mail(self, form):
-        """Notify staff through the task queue once the submission is saved."""
-        recipients = [address.strip() for address in self.to_address.split(",") if address.strip()]
-        subject = self.subject or str(_("New input for Manifattura Milano"))
-        text = self.render_email(form)
-        sender = self.from_address or settings.DEFAULT_FROM_EMAIL
-        transaction.on_commit(
-            lambda: async_task("cms.emails.deliver_rendered", subject, text, "", sender, recipients)
-        )
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's form serving, with the submissions of one address or email limited."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        from .forms import refused_as_flood
+
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid() and not refused_as_flood(request, form):
+            submission = self.process_form_submission(form)
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context = {**self.get_context(request), "form": form}
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @transaction.atomic
+    def process_form_submission(self, form):
+        """Save the submission and record staff's email with it (manifattura.emails, through
+        the outbox, which carries the submission's id only)."""
+        submission = FormMixin.process_form_submission(self, form)
+        if self.to_address:
+            outbox.record(
+                "manifattura.emails.notify_staff",
+                f"manifattura.submission:{submission.pk}",
+                submission_id=submission.pk,
+            )
+        return submission

@@ -1,4 +1,5 @@
-"""The plugin's emails: small classes rendered from ids by a django-q2 task after commit.
+"""The plugin's emails: small classes recorded in the outbox with the change that causes them
+and rendered from ids by its task (proposals.outbox), exactly once.
 
 Each template prefix has `_subject.txt`, `_body.txt` and `_body.html`. Every email to a citizen
 carries a signed one-click unsubscribe link (also as List-Unsubscribe headers)."""
@@ -7,12 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
-from django_q.tasks import async_task
+
+from proposals import outbox
 
 UNSUBSCRIBE_SALT = "proposals.unsubscribe"
 
@@ -49,9 +50,23 @@ class Email:
         return {}
 
     @classmethod
-    def send(cls, **ids):
+    def send(cls, key=None, **ids):
+        """Record the email once per class and ids (or per `key`, for a deliberate copy)."""
         path = f"{cls.__module__}.{cls.__qualname__}"
-        transaction.on_commit(lambda: async_task("proposals.emails.deliver", path, ids))
+        key = key or outbox.key_for(path, ids)
+        outbox.record("proposals.emails.deliver", key, email_class_path=path, ids=ids)
+
+    @classmethod
+    def send_many(cls, ids_list, key_suffix=""):
+        """One row per recipient's ids, for a fan-out; `key_suffix` tells occasions apart."""
+        path = f"{cls.__module__}.{cls.__qualname__}"
+        outbox.record_many(
+            "proposals.emails.deliver",
+            [
+                (outbox.key_for(path, ids) + key_suffix, {"email_class_path": path, "ids": ids})
+                for ids in ids_list
+            ],
+        )
 
     def build_messages(self):
         messages = []
@@ -144,8 +159,9 @@ class ReportFiledEmail(Email):
         self.report = Report.objects.get(pk=report_id)
 
     def get_recipients(self):
-        staff = get_user_model()._default_manager.filter(is_staff=True, is_active=True)
-        return [user.email for user in staff if user.email]
+        from proposals.notifications import moderation_recipients
+
+        return moderation_recipients()
 
     def get_context(self):
         target = self.report.target

@@ -1,11 +1,14 @@
-"""Who hears about what. Rows are created in the caller's transaction; emails go after commit.
+"""Who hears about what. A change records one outbox row ("fan out notification X") in its
+transaction; the row's handler, in a task, writes a notification per person and an email row
+for each who wants it immediately. No request waits for the followers.
 
 Each person chooses immediate emails, a daily digest or nothing (`notification_frequency`)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
-from proposals.users import notification_frequency
+from proposals import outbox
+from proposals.users import moderators, notification_frequency
 
 
 def followers_of(target):
@@ -19,25 +22,39 @@ def followers_of(target):
 
 
 def notify(recipients, kind, **targets):
-    """Record one notification per recipient and email those who want it immediately."""
+    """Record one notification per recipient and an email row for those who want it at once.
+    Called by outbox handlers, which run once per occasion."""
     from proposals.emails import NotificationEmail
     from proposals.models import Notification
 
-    created = []
-    for recipient in recipients:
-        frequency = notification_frequency(recipient)
-        if frequency == "none":
-            continue
-        notification = Notification.objects.create(recipient=recipient, kind=kind, **targets)
-        created.append(notification)
-        if frequency == "immediate":
-            NotificationEmail.send(notification_id=notification.pk)
+    wanted = [(r, notification_frequency(r)) for r in recipients]
+    created = Notification.objects.bulk_create(
+        [
+            Notification(recipient=recipient, kind=kind, **targets)
+            for recipient, frequency in wanted
+            if frequency != "none"
+        ],
+        batch_size=500,
+    )
+    immediate = {recipient.pk for recipient, frequency in wanted if frequency == "immediate"}
+    NotificationEmail.send_many(
+        [{"notification_id": n.pk} for n in created if n.recipient_id in immediate]
+    )
     return created
 
 
 def comment_posted(comment):
-    from proposals.models import Notification
+    outbox.record(
+        "proposals.notifications.fan_out_comment",
+        f"proposals.comment_posted:{comment.pk}",
+        comment_id=comment.pk,
+    )
 
+
+def fan_out_comment(comment_id):
+    from proposals.models import Comment, Notification
+
+    comment = Comment.objects.select_related("parent__author").get(pk=comment_id)
     replied_to = None
     if comment.parent_id and comment.parent.author_id != comment.author_id:
         replied_to = comment.parent.author
@@ -70,21 +87,18 @@ def threshold_reached(proposal):
     )
 
 
-def proposal_answered(proposal):
-    """For whatever publishes the City's answer (the responses sub-app): tell the followers."""
-    from proposals.models import Notification
-
-    notify(
-        followers_of(proposal),
-        Notification.Kind.ANSWERED,
-        proposal=proposal,
-        consultation=proposal.consultation,
+def phase_started(phase):
+    outbox.record(
+        "proposals.notifications.fan_out_phase_started",
+        f"proposals.phase_started:{phase.pk}",
+        phase_id=phase.pk,
     )
 
 
-def phase_started(phase):
-    from proposals.models import Notification
+def fan_out_phase_started(phase_id):
+    from proposals.models import Notification, Phase
 
+    phase = Phase.objects.select_related("page").get(pk=phase_id)
     consultation = phase.page
     notify(
         followers_of(consultation),
@@ -92,6 +106,11 @@ def phase_started(phase):
         phase=phase,
         consultation=consultation,
     )
+
+
+def moderation_recipients():
+    """Email addresses told of every report: moderators only, never all staff."""
+    return [user.email for user in moderators() if user.email]
 
 
 def report_filed(report):

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proposals import conf, notifications, signals
+from proposals import conf, notifications, outbox, signals
 from proposals.models import Comment, Follow, Proposal, Report, Support
 from proposals.rules import denial_reason, remember_supports
 
@@ -188,13 +188,18 @@ def db_datetime(moment):
 
 
 def threshold_reached(proposal):
-    """This transaction marked the proposal's threshold: say so once it commits."""
+    """This transaction marked the proposal's threshold: record, with the mark, that the City
+    must get it (its clock starts at the mark) and the followers must hear of it."""
     announce_change(proposal)
-    proposal_id = proposal.pk
-    transaction.on_commit(lambda: announce_threshold(proposal_id))
+    outbox.record(
+        "proposals.services.announce_threshold",
+        f"proposals.threshold_reached:{proposal.pk}",
+        proposal_id=proposal.pk,
+    )
 
 
 def announce_threshold(proposal_id):
+    """The outbox's handler, in a task: the hand-over to the City and the followers' news."""
     proposal = Proposal.objects.get(pk=proposal_id)
     signals.support_threshold_reached.send(sender=Proposal, proposal=proposal)
     notifications.threshold_reached(proposal)
@@ -204,12 +209,21 @@ def announce_threshold(proposal_id):
 def unsupport(user, proposal):
     """Withdraw the user's support. Returns False when there was none."""
     ensure_allowed(user, "unsupport_proposal", proposal)
-    deleted, _rows = Support.objects.filter(user=user, proposal=proposal).delete()
+    deleted = delete_support(user, proposal)
     remember_supports(user, {proposal.pk: False})
     if deleted:
         Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
     proposal.refresh_from_db(fields=["support_count"])
     return bool(deleted)
+
+
+def delete_support(user, proposal):
+    """Whether this call deleted the support: of parallel withdrawals, only one did. The ORM's
+    delete counts the rows it read before deleting, which a parallel withdrawal may have gone."""
+    sql = f"DELETE FROM {Support._meta.db_table} WHERE user_id = %s AND proposal_id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, proposal.pk])
+        return cursor.rowcount == 1
 
 
 # Comments
@@ -339,12 +353,17 @@ def send_to_city(user, proposal):
     )
     if sent:
         announce_change(proposal)
-        proposal_id, user_id = proposal.pk, user.pk
-        transaction.on_commit(lambda: announce_sent_to_city(proposal_id, user_id))
+        outbox.record(
+            "proposals.services.announce_sent_to_city",
+            f"proposals.sent_to_city:{proposal.pk}",
+            proposal_id=proposal.pk,
+            user_id=user.pk,
+        )
     return bool(sent)
 
 
 def announce_sent_to_city(proposal_id, user_id):
+    """The outbox's handler, in a task: the hand-over to the City."""
     proposal = Proposal.objects.get(pk=proposal_id)
     user = get_user_model()._default_manager.get(pk=user_id)
     signals.sent_to_city.send(sender=Proposal, proposal=proposal, user=user)

@@ -1,6 +1,8 @@
 """What the participation plugin announces, so that its parts stay loosely coupled.
 
-Each signal is sent after the transaction that caused it has committed, but `shown_changed`.
+Each signal but `shown_changed` is sent once, by an outbox task (proposals.outbox) after the
+transaction that caused it has committed; receivers run in the task's transaction, so what they
+write is kept only if the delivery is, and a failing receiver has the delivery retried.
 """
 
 from django.dispatch import Signal

@@ -1,4 +1,5 @@
-"""Scheduled work (django-q2): phase-start notifications and the daily digest."""
+"""Scheduled work (django-q2): phase-start notifications and the daily digest, both recorded in
+the outbox (proposals.outbox) with the claim that makes them happen once."""
 
 from datetime import timedelta
 from itertools import groupby
@@ -53,12 +54,28 @@ def send_daily_digests():
     )
     sent = 0
     for recipient_id, rows in groupby(pending, key=lambda row: row[0]):
-        ids = [pk for _recipient, pk in rows]
-        for message in DigestEmail(user_id=recipient_id, notification_ids=ids).build_messages():
-            message.send()
-        Notification.objects.filter(pk__in=ids).update(emailed_at=timezone.now())
-        sent += 1
+        sent += digest(recipient_id, [pk for _recipient, pk in rows])
     return sent
+
+
+@transaction.atomic
+def digest(recipient_id, notification_ids):
+    """Claim the notifications not yet emailed and record their digest (an outbox row), in one
+    transaction: a second run at the same time claims none of them. Returns 1 if recorded."""
+    claimed = list(
+        Notification.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=notification_ids, emailed_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    if not claimed:
+        return 0
+    Notification.objects.filter(pk__in=claimed).update(emailed_at=timezone.now())
+    DigestEmail.send(
+        key=f"proposals.digest:{recipient_id}:{max(claimed)}",
+        user_id=recipient_id,
+        notification_ids=claimed,
+    )
+    return 1
 
 
 def ensure_schedules(**kwargs):

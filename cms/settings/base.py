@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "proposals",
     "proposals.responses",
     "proposals.assembly",
+    "proposals.outbox",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,13 +1,14 @@
 """The assembly's emails. The plugin sends its own mail (it does not use the site's email classes):
-templates `assembly/emails/<name>_subject.txt` and `_body.txt`, rendered in the task from ids."""
+templates `assembly/emails/<name>_subject.txt` and `_body.txt`, recorded in the outbox and
+rendered in its task from ids."""
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django_q.tasks import async_task
+from django.utils import timezone, translation
+
+from proposals import outbox
 
 from .models import Membership
 
@@ -30,12 +31,12 @@ def send_invitation(membership_id):
 
 
 def invite(memberships):
-    """Queue one invitation per membership with an email and no account yet; returns how many."""
+    """Record one invitation per membership with an email and no account yet, at most one a
+    day per person (a second click the same day sends nothing twice); returns how many."""
     ids = [m.pk for m in memberships if m.person.email and not m.user_id]
-    for membership_id in ids:
-        transaction.on_commit(
-            lambda membership_id=membership_id: async_task(
-                "proposals.assembly.emails.send_invitation", membership_id
-            )
-        )
+    today = timezone.localdate().isoformat()
+    outbox.record_many(
+        "proposals.assembly.emails.send_invitation",
+        [(f"assembly.invitation:{pk}:{today}", {"membership_id": pk}) for pk in ids],
+    )
     return len(ids)

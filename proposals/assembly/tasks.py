@@ -12,7 +12,13 @@ from .selection import run_selection
 
 
 def run_selection_task(run_id):
-    run_selection(SelectionRun.objects.select_related("cycle").get(pk=run_id))
+    """Draw once: a second copy of the task (the broker handed it out again while the first ran
+    past Q_CLUSTER's `retry`) finds the run claimed and does nothing."""
+    claimed = SelectionRun.objects.filter(pk=run_id, status=SelectionRun.Status.PENDING).update(
+        status=SelectionRun.Status.RUNNING
+    )
+    if claimed:
+        run_selection(SelectionRun.objects.select_related("cycle").get(pk=run_id))
 
 
 def selection_timeout():

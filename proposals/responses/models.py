@@ -13,7 +13,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelatio
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, DateField, DurationField, ExpressionWrapper, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
@@ -291,6 +291,8 @@ class Response(
         "published_notified_at",
     ]
 
+    PUBLICATION_GUARDS = {"answered_at", "published_notified_at"}
+
     objects = ResponseQuerySet.as_manager()
 
     panels = [
@@ -329,7 +331,16 @@ class Response(
         return self.target_title
 
     def save(self, *args, **kwargs):
+        """A save of a row loaded earlier never writes back the publication guards: Wagtail's
+        publish saves the object it read before, which would reset a guard another publish set
+        meanwhile (they change only through conditional UPDATEs, see receivers)."""
         self.answer = clean_rich_text(self.answer)
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                field.attname
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in self.PUBLICATION_GUARDS
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -476,9 +487,15 @@ class SecondPersonApprovalTask(AbstractGroupApprovalTask):
         return super().get_actions(obj, user)
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        """Act once on a task state: concurrent approvals wait on its row, and those that find it
+        already decided do nothing (and email nobody)."""
         if self._is_submitter(task_state.workflow_state.content_object, user):
             raise PermissionDenied(_("A second person must review what you submitted."))
-        return super().on_action(task_state, user, action_name, **kwargs)
+        with transaction.atomic():
+            locked = type(task_state).objects.select_for_update().get(pk=task_state.pk)
+            if locked.status != locked.STATUS_IN_PROGRESS:
+                return None
+            return super().on_action(locked, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):

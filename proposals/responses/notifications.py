@@ -7,12 +7,27 @@ recommendation) names its people with `target.get_notification_recipients()` and
 
 from django.apps import apps
 
+from proposals import outbox
 from proposals.emails import Email
 from proposals.notifications import followers_of, notify
 from proposals.users import notification_frequency
 
 
 def notify_answer_published(response):
+    """Record, in the publishing transaction, that the answer's people must hear of it: once
+    per published revision (a correction that asks to notify again is a new revision)."""
+    outbox.record(
+        "proposals.responses.notifications.tell_answer_published",
+        f"responses.answer_published:{response.pk}:{response.live_revision_id}",
+        response_id=response.pk,
+    )
+
+
+def tell_answer_published(response_id):
+    """The outbox's handler: a notification per person, or an email per recipient."""
+    from proposals.responses.models import Response
+
+    response = Response.objects.get(pk=response_id)
     target = response.target
     if target is None:
         return
@@ -20,7 +35,11 @@ def notify_answer_published(response):
     if isinstance(target, proposal_model):
         _notify_proposal_people(target)
     elif callable(getattr(target, "get_notification_recipients", None)):
-        AnswerPublishedEmail.send(response_id=response.pk)
+        recipients = AnswerPublishedEmail.recipients_of(response)
+        AnswerPublishedEmail.send_many(
+            [{"response_id": response.pk, "user_id": user.pk} for user in recipients],
+            key_suffix=f"@{response.live_revision_id}",
+        )
 
 
 def _notify_proposal_people(proposal):
@@ -47,18 +66,27 @@ def _unique_active(users):
 
 
 class AnswerPublishedEmail(Email):
+    """To one of the people of an answered item other than a proposal."""
+
     template_prefix = "responses/emails/answer_published"
 
-    def __init__(self, response_id):
+    def __init__(self, response_id, user_id):
+        from django.contrib.auth import get_user_model
+
         from proposals.responses.models import Response
 
         self.response = Response.objects.select_related("state", "office").get(pk=response_id)
+        self.user = get_user_model()._default_manager.get(pk=user_id)
+
+    @staticmethod
+    def recipients_of(response):
+        if not response.is_answered:
+            return []
+        people = response.target.get_notification_recipients()
+        return [u for u in _unique_active(people) if notification_frequency(u) != "none"]
 
     def get_recipients(self):
-        if not self.response.is_answered:
-            return []
-        people = self.response.target.get_notification_recipients()
-        return [u for u in _unique_active(people) if notification_frequency(u) != "none"]
+        return [self.user] if self.user in self.recipients_of(self.response) else []
 
     def get_context(self):
         from proposals.emails import absolute_url

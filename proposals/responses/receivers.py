@@ -34,8 +34,13 @@ def on_assembly_report_delivered(sender, report, items, **kwargs):
 
 
 @receiver(published, sender=Response, dispatch_uid="responses_published")
+@transaction.atomic
 def on_response_published(sender, instance, **kwargs):
-    """Stamp the first answer date and notify exactly once (again only if staff asked)."""
+    """Stamp the first answer date and notify exactly once (again only if staff asked).
+
+    Conditional UPDATEs decide, so that of two publications at once only one finds the guard
+    unset; the notification is an outbox row keyed by the published revision, recorded in this
+    transaction, so that two publications of one revision record it once."""
     now = timezone.now()
     rows = Response.objects.filter(pk=instance.pk)
     rows.filter(answered_at__isnull=True).update(answered_at=now)
