@@ -67,6 +67,7 @@ def erase_account(user):
 def erase_personal_data(user):
     emails = confirmed_email_addresses(user) | {user.email.lower()}
     forget_queued_tasks(emails, user.pk)
+    forget_outbox_messages(emails)
     end_sessions(user)
     erase_admin_profile(user)
     user.erase_personal_data()
@@ -83,13 +84,25 @@ def forget_queued_tasks(emails, user_id):
             task.delete()
 
 
+def forget_outbox_messages(emails):
+    """Side effects recorded with one of the person's addresses (allauth's emails). Ids alone
+    are left: a hand-over or a fan-out may carry the person's id and must still happen."""
+    if not apps.is_installed("proposals.outbox"):
+        return
+    message_model = apps.get_model("outbox", "Message")
+    for message in message_model.objects.only("pk", "payload"):
+        if names_person(message.payload, emails, user_id=None):
+            message.delete()
+
+
 def names_person(value, emails, user_id):
     if isinstance(value, str):
         lowered = value.lower()
         return any(email in lowered for email in emails)
     if isinstance(value, dict):
         return any(
-            (key == "user_id" and item == user_id) or names_person(item, emails, user_id)
+            (key == "user_id" and user_id is not None and item == user_id)
+            or names_person(item, emails, user_id)
             for key, item in value.items()
         )
     if isinstance(value, list | tuple | set):
