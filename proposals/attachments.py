@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.core.files.storage import FileSystemStorage, storages
+from django.core.files.uploadhandler import FileUploadHandler
 from django.utils.functional import LazyObject
 from PIL import Image, ImageOps
 from pypdf import PdfReader
@@ -142,3 +144,31 @@ def legacy_content(attachment):
             return checked_file(stored)
     except FileNotFoundError as error:
         raise RejectedUpload from error
+
+
+class AttachmentRequestLimit(FileUploadHandler):
+    """Refuses a proposal form whose body is larger than its attachments may be, before any of
+    it is read (a 400, as Django answers for DATA_UPLOAD_MAX_MEMORY_SIZE). Listed first in the
+    host's FILE_UPLOAD_HANDLERS; each file's own limit is then checked by the form on its size."""
+
+    FORM_FIELDS_BYTES = 1024 * 1024
+    VIEWS = {"proposal_create", "proposal_edit"}
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        match = getattr(self.request, "resolver_match", None)
+        if match is None or match.url_name not in self.VIEWS or "proposals" not in match.namespaces:
+            return None
+        limit = (
+            conf.get("PROPOSALS_ATTACHMENT_MAX_BYTES")
+            * conf.get("PROPOSALS_ATTACHMENTS_PER_PROPOSAL")
+            + self.FORM_FIELDS_BYTES
+        )
+        if content_length > limit:
+            raise RequestDataTooBig("A proposal with its attachments is larger than allowed.")
+        return None
+
+    def receive_data_chunk(self, raw_data, start):
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None

@@ -1,11 +1,12 @@
 from django.urls import include, path
 
-from proposals import views
+from proposals import attachment_views, views
 
 app_name = "proposals"
 
 urlpatterns = [
     path("partecipa/proposte/<int:pk>/", views.proposal_detail, name="proposal_detail"),
+    path("partecipa/allegati/<int:pk>/", attachment_views.attachment, name="attachment"),
     path("partecipa/proposte/<int:pk>/modifica/", views.proposal_edit, name="proposal_edit"),
     path("partecipa/proposte/<int:pk>/pubblica/", views.proposal_publish, name="proposal_publish"),
     path("partecipa/proposte/<int:pk>/ritira/", views.proposal_withdraw, name="proposal_withdraw"),
