@@ -151,6 +151,7 @@ class ProposalForm(forms.ModelForm):
 
 class CommentForm(forms.ModelForm):
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Comment

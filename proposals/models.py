@@ -550,6 +550,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    # The comment form's own id: the same form sent twice is stored once.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
     reports = GenericRelation("proposals.Report", related_query_name="comment")
 
     class Meta:
@@ -557,6 +559,11 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         indexes = [models.Index(fields=["consultation", "proposal", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_token"], name="proposals_comment_unique_submission"
+            )
+        ]
 
     def __str__(self):
         from django.utils.text import Truncator

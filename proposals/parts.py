@@ -4,6 +4,7 @@ Each filler gets every key of its kind on the page and answers with a few querie
 (see `proposals.personal`)."""
 
 import functools
+import uuid
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -234,12 +235,16 @@ def follow(request, keys):
 @filler("comment_form")
 def comment_form(request, keys):
     def context(discussed):
-        return {"can_comment": permission_for(request.user, "add_comment", discussed)}
+        return {
+            "can_comment": permission_for(request.user, "add_comment", discussed),
+            "submission_token": uuid.uuid4(),
+        }
 
     return for_each_target(request, keys, "proposals/parts/comment_form.html", context)
 
 
 THREAD = "__thread__"
+TOKEN = "__token__"
 
 
 @filler("reply_form")
@@ -254,7 +259,7 @@ def reply_form(request, keys):
         kind, pk, comment_pk = key.split(".")
         if (kind, pk) not in forms:
             forms[(kind, pk)] = reply_form_for(request, kind, target(request, kind, pk))
-        parts[key] = forms[(kind, pk)].replace(THREAD, comment_pk)
+        parts[key] = forms[(kind, pk)].replace(THREAD, comment_pk).replace(TOKEN, str(uuid.uuid4()))
     return parts
 
 
@@ -269,6 +274,7 @@ def reply_form_for(request, kind, discussed):
         target=discussed,
         comment={"pk": THREAD},
         can_comment=allowed,
+        submission_token=TOKEN,
     )
 
 

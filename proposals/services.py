@@ -11,13 +11,18 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from proposals import conf, notifications, outbox, signals
+from proposals import conf, notifications, outbox, ratelimit, signals
 from proposals.models import Comment, Follow, Proposal, Report, Support
 from proposals.rules import denial_reason, remember_supports
 
 
 class ActionRefused(Exception):
     pass
+
+
+class RateLimited(ActionRefused):
+    """The person used up an allowance; counted only for what would have been created, after
+    the duplicate checks, so that a form sent twice does not spend it."""
 
 
 def ensure_allowed(user, action, obj):
@@ -63,6 +68,8 @@ def create_proposal(user, consultation, data, attachments=(), token=None, publis
     ensure_allowed(user, "add_proposal", consultation)
     if consultation.proposals.filter(author=user, title__iexact=data["title"]).exists():
         raise ActionRefused(_("You already have a proposal with this title."))
+    if not ratelimit.allow(user, "proposal"):
+        raise RateLimited(_("You are creating proposals too fast: try again later."))
     proposal = Proposal(consultation=consultation, author=user, submission_token=token, **data)
     try:
         with transaction.atomic():
@@ -230,7 +237,13 @@ def delete_support(user, proposal):
 
 
 @transaction.atomic
-def add_comment(user, target, body, position, parent=None):
+def add_comment(user, target, body, position, parent=None, token=None):
+    """Post a comment once: the same form sent again (its `token`) returns the first comment,
+    which the unique (author, token) constraint guarantees under concurrency too."""
+    lock_user(user)
+    already = Comment.objects.filter(author=user, submission_token=token).first() if token else None
+    if already is not None:
+        return already
     ensure_allowed(user, "add_comment", target)
     proposal = target if isinstance(target, Proposal) else None
     consultation = proposal.consultation if proposal else target
@@ -251,7 +264,9 @@ def add_comment(user, target, body, position, parent=None):
     ).first()
     if recent_duplicate:
         return recent_duplicate
-    comment = Comment.objects.create(
+    if not ratelimit.allow(user, "comment"):
+        raise RateLimited(_("You are commenting too fast: wait a few minutes."))
+    comment = Comment(
         consultation=consultation,
         proposal=proposal,
         parent=parent,
@@ -259,7 +274,13 @@ def add_comment(user, target, body, position, parent=None):
         body=body,
         position=position,
         is_official=user.is_staff,
+        submission_token=token,
     )
+    try:
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError:
+        return Comment.objects.get(author=user, submission_token=token)
     follow(user, target)
     notifications.comment_posted(comment)
     return comment

@@ -117,10 +117,7 @@ def proposal_create(request, consultation_id):
         initial={"submission_token": uuid.uuid4()},
     )
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.allow(request.user, "proposal"):
-            form.add_error(None, _("You are creating proposals too fast: try again later."))
-        else:
-            return save_new_proposal(request, consultation, form)
+        return save_new_proposal(request, consultation, form)
     return render(
         request,
         "proposals/proposal_form.html",
@@ -260,8 +257,10 @@ def proposal_unsupport(request, pk):
         remember_supports(request.user, {proposal.pk: True})  # the rules need not ask again
     if refused := check(request, "unsupport_proposal", proposal):
         return refused
-    services.unsupport(request.user, proposal)
-    messages.success(request, _("Your support is withdrawn."))
+    if services.unsupport(request.user, proposal):
+        messages.success(request, _("Your support is withdrawn."))
+    else:  # a parallel request withdrew it a moment ago
+        messages.info(request, _("You do not support this proposal."))
     return redirect(proposal)
 
 
@@ -303,9 +302,6 @@ def comment_create(request, kind, pk):
         errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
         messages.error(request, _("Your comment was not posted: %(errors)s") % {"errors": errors})
         return redirect(f"{target_url(target)}#comments")
-    if not ratelimit.allow(request.user, "comment"):
-        messages.error(request, _("You are commenting too fast: wait a few minutes."))
-        return redirect(f"{target_url(target)}#comments")
     try:
         comment = services.add_comment(
             request.user,
@@ -313,7 +309,11 @@ def comment_create(request, kind, pk):
             form.cleaned_data["body"],
             form.cleaned_data["position"],
             parent=parent,
+            token=form.cleaned_data.get("submission_token"),
         )
+    except services.RateLimited as refusal:
+        messages.error(request, str(refusal))
+        return redirect(f"{target_url(target)}#comments")
     except services.ActionRefused as refusal:
         return forbidden(request, str(refusal))
     messages.success(request, _("Your comment is posted."))
