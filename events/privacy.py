@@ -1,7 +1,7 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from cms.accounts.privacy import confirmed_email_addresses
+from cms.accounts.privacy import confirmed_email_addresses, relabel_logs
 from events import services
 from events.models import Registration
 
@@ -40,7 +40,9 @@ def export_personal_data(user):
 def erase_personal_data(user):
     """Seats still to come are given up (the waiting list moves on); then every registration
     keeps only what the event's figures need: its status and dates."""
-    registrations = registrations_of(user)
+    registrations = Registration.objects.filter(
+        pk__in=list(registrations_of(user).values_list("pk", flat=True))
+    )
     upcoming = registrations.active().filter(event__end__gte=timezone.now())
     for registration_id in upcoming.values_list("pk", flat=True):
         services.cancel(registration_id)
@@ -52,6 +54,7 @@ def erase_personal_data(user):
         anonymised_at=timezone.now(),
         email_resent_at=None,
     )
+    relabel_logs(registrations)
 
 
 def iso(value):

@@ -4,6 +4,7 @@ email addresses the person has confirmed on their account."""
 from wagtail.contrib.forms.models import FormSubmission
 
 from cms.accounts.privacy import confirmed_email_addresses
+from proposals.outbox.models import Message
 
 from .models import ManifatturaFormPage
 
@@ -36,5 +37,8 @@ def export_personal_data(user):
 
 
 def erase_personal_data(user):
-    """The whole submission goes: every answer in it is the person's."""
-    FormSubmission.objects.filter(pk__in=[s.pk for s in submissions_of(user)]).delete()
+    """The whole submission goes, every answer in it being the person's, and with it staff's
+    email about it if still to be sent."""
+    ids = [submission.pk for submission in submissions_of(user)]
+    Message.objects.filter(key__in=[f"manifattura.submission:{pk}" for pk in ids]).delete()
+    FormSubmission.objects.filter(pk__in=ids).delete()

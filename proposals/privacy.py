@@ -58,10 +58,12 @@ def export_personal_data(user):
 
 def erase_personal_data(user):
     """What the person published stays, shown as by a deleted user (the host erases the account
-    row, which keeps supports counted and discussions whole); what only they saw goes."""
+    row, which keeps supports counted and discussions whole); what was not public goes: drafts,
+    the text of comments they deleted, follows and notifications."""
     drafts = Proposal.objects.filter(author=user, status=Proposal.Status.DRAFT)
     delete_files_on_commit(ProposalAttachment.objects.filter(proposal__in=drafts))
     drafts.delete()
+    Comment.objects.filter(author=user, deleted_at__isnull=False).update(body="")
     Follow.objects.filter(user=user).delete()
     Notification.objects.filter(recipient=user).delete()
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 from django_q.models import OrmQ, Task
+from wagtail.log_actions import registry as log_registry
 from wagtail.users.models import UserProfile
 
 
@@ -71,6 +72,7 @@ def erase_personal_data(user):
     end_sessions(user)
     erase_admin_profile(user)
     user.erase_personal_data()
+    relabel_logs([user])
 
 
 def forget_queued_tasks(emails, user_id):
@@ -118,6 +120,13 @@ def end_sessions(user):
     for session in live.iterator():
         if session.get_decoded().get("_auth_user_id") == user_id:
             session_store(session_key=session.session_key).delete()
+
+
+def relabel_logs(instances):
+    """The admin's history names each object as it read when staff acted on it: rename it as it
+    reads now that it is erased."""
+    for instance in instances:
+        log_registry.get_logs_for_instance(instance).update(label=str(instance))
 
 
 def erase_admin_profile(user):

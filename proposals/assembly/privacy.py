@@ -8,6 +8,7 @@ import uuid
 from django.apps import apps
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.log_actions import registry as log_registry
 
 from .models import Membership, PoolPerson
 
@@ -62,6 +63,15 @@ def erase_personal_data(user):
     people.update(first_name="", last_name="", email="", phone="", consents_to_publication=False)
     for membership in Membership.objects.filter(person__in=people):
         end_membership(membership)
+    for person in people.select_related("membership"):
+        relabel_logs(person)
+        if hasattr(person, "membership"):
+            relabel_logs(person.membership)
+
+
+def relabel_logs(instance):
+    """The admin's history names the entry as it read when staff acted on it."""
+    log_registry.get_logs_for_instance(instance).update(label=str(instance))
 
 
 def end_membership(membership):
