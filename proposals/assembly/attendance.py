@@ -68,7 +68,8 @@ def record_attendance(plenary, present_ids):
 
 
 def check_in(membership, plenary):
-    """A member says they are here: recorded as present, never downgraded."""
+    """Staff at the door record a member as present (never downgraded): members never check
+    themselves in."""
     Attendance.objects.update_or_create(
         membership=membership, plenary=plenary, defaults={"present": True}
     )

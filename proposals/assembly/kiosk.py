@@ -3,11 +3,15 @@
 A staff operator hands the kiosk to the member standing at it: the hand-over names one member and
 one item, lives in the operator's session for a few minutes and serves one ballot. Casting the
 ballot or cancelling it ends the hand-over, so the next person can neither vote as the previous one
-nor go back to their ballot.
+nor go back to their ballot. Each ballot page carries a signed token of its own hand-over: a page
+left open (or brought back) after the kiosk was handed to someone else is refused, never counted
+as the next member's vote.
 """
 
 import datetime
+import secrets
 
+from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
 
@@ -15,6 +19,7 @@ from .models import Membership, Recommendation
 
 HANDOVER_SESSION_KEY = "assembly_kiosk_handover"
 HANDOVER_LIFETIME = datetime.timedelta(minutes=5)
+BALLOT_TOKEN_SALT = "proposals.assembly.kiosk.ballot"
 
 
 def voters_left(item):
@@ -47,7 +52,29 @@ def hand_over(session, item, membership):
         "item": item.pk,
         "membership": membership.pk,
         "expires_at": expires_at.timestamp(),
+        "nonce": secrets.token_urlsafe(16),
     }
+
+
+def _handover_key(handover):
+    return [handover.get("nonce"), handover["membership"], handover["item"]]
+
+
+def ballot_token(session):
+    """The token a ballot page carries: this hand-over's member and item, signed."""
+    return signing.dumps(_handover_key(session[HANDOVER_SESSION_KEY]), salt=BALLOT_TOKEN_SALT)
+
+
+def token_matches_handover(session, token):
+    """Whether a submitted ballot page was issued for the hand-over holding the kiosk now."""
+    handover = session.get(HANDOVER_SESSION_KEY)
+    if handover is None or not token:
+        return False
+    try:
+        issued_for = signing.loads(token, salt=BALLOT_TOKEN_SALT, max_age=HANDOVER_LIFETIME)
+    except signing.BadSignature:
+        return False
+    return issued_for == _handover_key(handover)
 
 
 def current_handover(session, plenary):

@@ -45,6 +45,8 @@ class Assembly(models.Model):
         verbose_name = _("assembly")
         verbose_name_plural = _("assemblies")
         ordering = ["name"]
+        # The back office of the assembly (draw, register, substitutions, votes, report).
+        permissions = [("manage_assembly", _("Can manage the citizens' assembly"))]
 
     def __str__(self):
         return self.name
@@ -363,7 +365,7 @@ class Plenary(models.Model):
         verbose_name = _("plenary session")
         verbose_name_plural = _("plenary sessions")
         ordering = ["cycle", "date"]
-        # For a kiosk account that can do nothing else (no admin access); staff have it anyway.
+        # The polling-station role: a kiosk account needs no admin access and nothing else.
         permissions = [("operate_kiosk", _("Can run the voting kiosk of a plenary"))]
         constraints = [
             models.UniqueConstraint(fields=["cycle", "date"], name="assembly_plenary_unique_date")

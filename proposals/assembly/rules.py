@@ -1,13 +1,12 @@
-"""Who may do what in the assembly."""
+"""Who may do what in the assembly.
+
+Managing the assembly (`assembly.manage_assembly`) and running the kiosk (`assembly.operate_kiosk`)
+are model permissions granted through groups, checked by Django's model backend: `is_staff`
+alone grants neither."""
 
 import rules
 
 from .models import Membership
-
-
-@rules.predicate
-def is_assembly_staff(user):
-    return user.is_authenticated and user.is_staff
 
 
 @rules.predicate
@@ -25,7 +24,5 @@ def holds_a_vote(user, recommendation):
     return memberships.exists()
 
 
-rules.add_perm("assembly.check_in_cycle", is_cycle_participant)
+rules.add_perm("assembly.take_part_in_cycle", is_cycle_participant)
 rules.add_perm("assembly.vote_recommendation", holds_a_vote)
-rules.add_perm("assembly.manage_assembly", is_assembly_staff)
-rules.add_perm("assembly.operate_kiosk", is_assembly_staff)

@@ -8,7 +8,6 @@ urlpatterns = [
     path("invito/<uuid:token>/", views.accept_invitation, name="invitation"),
     path("<slug:slug>/", views.assembly_detail, name="detail"),
     path("<slug:slug>/area-membri/", views.member_area, name="member_area"),
-    path("<slug:slug>/presenza/<int:pk>/", views.check_in_view, name="check_in"),
     path("<slug:slug>/voto/<int:pk>/", views.vote, name="vote"),
     path("<slug:slug>/postazione/<int:pk>/", kiosk_views.idle, name="kiosk"),
     path(
@@ -17,6 +16,7 @@ urlpatterns = [
         name="kiosk_voters",
     ),
     path("<slug:slug>/postazione/<int:pk>/scheda/", kiosk_views.ballot, name="kiosk_ballot"),
+    path("<slug:slug>/postazione/<int:pk>/ingresso/", kiosk_views.door, name="kiosk_door"),
     path(
         "<slug:slug>/raccomandazioni/<int:pk>/", views.recommendation_detail, name="recommendation"
     ),

@@ -1,4 +1,4 @@
-"""Public pages of the assembly and the members' area (check-in and secret ballot)."""
+"""Public pages of the assembly and the members' area (presence and secret ballot)."""
 
 from allauth.account.models import EmailAddress
 from django.contrib import messages
@@ -9,9 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from .attendance import check_in
 from .forms import BallotForm
 from .models import (
     AnnualReport,
@@ -93,7 +91,7 @@ def _membership(user, cycle):
 
 def _member_or_403(request, cycle):
     membership = _membership(request.user, cycle)
-    if membership is None or not request.user.has_perm("assembly.check_in_cycle", cycle):
+    if membership is None or not request.user.has_perm("assembly.take_part_in_cycle", cycle):
         raise PermissionDenied
     return membership
 
@@ -123,19 +121,6 @@ def member_area(request, slug):
             "open_items": [(item, item.pk in voted) for item in open_items],
         },
     )
-
-
-@login_required
-@require_POST
-def check_in_view(request, slug, pk):
-    plenary = get_object_or_404(Plenary, pk=pk, cycle__assembly__slug=slug)
-    membership = _member_or_403(request, plenary.cycle)
-    if plenary.date != timezone.localdate():
-        messages.error(request, _("You can check in only on the day of the plenary session."))
-    else:
-        check_in(membership, plenary)
-        messages.success(request, _("You are checked in. Welcome!"))
-    return redirect("proposals:assembly:member_area", slug=slug)
 
 
 @login_required

@@ -200,6 +200,13 @@ class AnnualReportViewSet(SnippetViewSet):
     ]
 
 
+class PermissionMenuItem(MenuItem):
+    """Shown only to the people the back office lets in."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("assembly.manage_assembly")
+
+
 class AssemblyViewSetGroup(ViewSetGroup):
     menu_label = _("Citizens' assembly")
     menu_icon = "group"
@@ -217,7 +224,7 @@ class AssemblyViewSetGroup(ViewSetGroup):
     )
 
     def get_submenu_items(self):
-        dashboard = MenuItem(
+        dashboard = PermissionMenuItem(
             _("Dashboard"), reverse_lazy("assembly_admin:index"), icon_name="home", order=0
         )
         return [dashboard, *super().get_submenu_items()]

@@ -2,6 +2,7 @@
 ballot; the hand-over serves one ballot, for a few minutes."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -46,10 +47,26 @@ def item(plenary):
     )
 
 
+def kiosk_operator():
+    """A polling-station account: the kiosk permission and nothing else."""
+    account = UserFactory()
+    account.user_permissions.add(Permission.objects.get(codename="operate_kiosk"))
+    return account
+
+
 @pytest.fixture
 def operator(client, db):
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(kiosk_operator())
     return client
+
+
+def submit(operator, plenary, data, **kwargs):
+    """Post the ballot page the kiosk shows now, with the hand-over token it carries."""
+    page = operator.get(ballot_url(plenary)).content.decode()
+    token = re.search(r'name="handover" value="([^"]*)"', page)
+    if token:
+        data = {**data, "handover": token.group(1)}
+    return operator.post(ballot_url(plenary), data, **kwargs)
 
 
 def present_member(plenary, last_name="Ferri", **kwargs):
@@ -88,7 +105,7 @@ def test_operator_hands_over_and_the_member_votes(operator, plenary, item):
     ballot = operator.get(ballot_url(plenary))
     assert "Chiara Ferri" in ballot.content.decode() and 'value="yes"' in ballot.content.decode()
 
-    response = operator.post(ballot_url(plenary), {"choice": "no"}, follow=True)
+    response = submit(operator, plenary, {"choice": "no"}, follow=True)
     assert response.redirect_chain[-1][0] == idle_url(plenary)
     assert shown(response, "Vote recorded. Please hand the device back to the operator.")
     page = response.content.decode()
@@ -102,13 +119,13 @@ def test_operator_hands_over_and_the_member_votes(operator, plenary, item):
 def test_the_hand_over_serves_one_ballot(operator, plenary, item):
     member = present_member(plenary)
     operator.post(voters_url(item), {"membership": member.pk})
-    operator.post(ballot_url(plenary), {"choice": "yes"})
+    submit(operator, plenary, {"choice": "yes"})
 
     back = operator.get(ballot_url(plenary), follow=True)
     assert back.redirect_chain[-1][0] == idle_url(plenary)
     assert shown(back, "Nobody holds the kiosk: hand it over to the next member.")
     assert "Chiara Ferri" not in back.content.decode()
-    again = operator.post(ballot_url(plenary), {"choice": "no"})
+    again = submit(operator, plenary, {"choice": "no"})
     assert again.status_code == 302 and again.url == idle_url(plenary)
     assert tally_of(item) == (1, 0, 0)
 
@@ -119,7 +136,7 @@ def test_an_expired_hand_over_is_refused(operator, plenary, item):
     with time_machine.travel(now, tick=False):
         operator.post(voters_url(item), {"membership": member.pk})
     with time_machine.travel(now + datetime.timedelta(minutes=6), tick=False):
-        response = operator.post(ballot_url(plenary), {"choice": "yes"}, follow=True)
+        response = submit(operator, plenary, {"choice": "yes"}, follow=True)
     assert shown(response, "Nobody holds the kiosk: hand it over to the next member.")
     assert tally_of(item) == (0, 0, 0)
     assert not BallotParticipation.objects.exists()
@@ -128,19 +145,19 @@ def test_an_expired_hand_over_is_refused(operator, plenary, item):
 def test_cancelling_records_nothing_and_ends_the_hand_over(operator, plenary, item):
     member = present_member(plenary)
     operator.post(voters_url(item), {"membership": member.pk})
-    response = operator.post(ballot_url(plenary), {"cancel": "1"}, follow=True)
+    response = submit(operator, plenary, {"cancel": "1"}, follow=True)
     assert shown(response, "Ballot cancelled: nothing was recorded.")
     assert HANDOVER_SESSION_KEY not in operator.session
-    operator.post(ballot_url(plenary), {"choice": "yes"})
+    submit(operator, plenary, {"choice": "yes"})
     assert tally_of(item) == (0, 0, 0)
 
 
 def test_a_ballot_left_without_a_choice_keeps_the_hand_over(operator, plenary, item):
     member = present_member(plenary)
     operator.post(voters_url(item), {"membership": member.pk})
-    response = operator.post(ballot_url(plenary), {})
+    response = submit(operator, plenary, {})
     assert response.status_code == 200 and "Chiara Ferri" in response.content.decode()
-    operator.post(ballot_url(plenary), {"choice": "abstain"})
+    submit(operator, plenary, {"choice": "abstain"})
     assert tally_of(item) == (0, 0, 1)
 
 
@@ -168,7 +185,7 @@ def test_a_member_who_voted_by_phone_meanwhile_is_refused(operator, plenary, ite
     operator.post(voters_url(item), {"membership": member.pk})
     cast_ballot(item, member, "yes")
     assert shown(operator.get(ballot_url(plenary)), "You have already voted on this item.")
-    response = operator.post(ballot_url(plenary), {"choice": "no"}, follow=True)
+    response = submit(operator, plenary, {"choice": "no"}, follow=True)
     assert shown(response, "You have already voted on this item.")
     assert tally_of(item) == (1, 0, 0)
 
@@ -177,7 +194,7 @@ def test_a_vote_closed_during_the_hand_over_is_refused(operator, plenary, item):
     member = present_member(plenary)
     operator.post(voters_url(item), {"membership": member.pk})
     close_vote(item)
-    response = operator.post(ballot_url(plenary), {"choice": "yes"}, follow=True)
+    response = submit(operator, plenary, {"choice": "yes"}, follow=True)
     assert shown(response, "This vote is not open.")
     assert tally_of(item) == (0, 0, 0)
     closed = operator.get(voters_url(item), follow=True)
@@ -191,7 +208,7 @@ def test_the_operator_searches_members_by_name(operator, plenary, item):
     assert "Haddad Chiara" in page and "Ferri Chiara" not in page
 
 
-def test_only_staff_operate_the_kiosk(client, plenary, item, citizen):
+def test_only_kiosk_operators_operate_the_kiosk(client, plenary, item, citizen):
     member = present_member(plenary)
     urls = [idle_url(plenary), voters_url(item), ballot_url(plenary)]
     for url in urls:
@@ -208,7 +225,7 @@ def test_only_staff_operate_the_kiosk(client, plenary, item, citizen):
 def test_hand_over_needs_the_csrf_token(plenary, item):
     member = present_member(plenary)
     client = Client(enforce_csrf_checks=True)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(kiosk_operator())
     assert client.post(voters_url(item), {"membership": member.pk}).status_code == 403
     assert HANDOVER_SESSION_KEY not in client.session
 

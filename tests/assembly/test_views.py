@@ -4,7 +4,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from proposals.assembly.models import Attendance, BallotTally, Membership
+from proposals.assembly.attendance import check_in
+from proposals.assembly.models import BallotTally, Membership
 from proposals.assembly.voting import close_vote, open_vote
 from tests.assembly.factories import (
     CycleFactory,
@@ -56,7 +57,7 @@ def test_results_hidden_until_closing(client, setup, citizen):
     assert ">7<" in after
 
 
-def test_member_checks_in_and_votes_once(client, setup, citizen):
+def test_member_checked_in_at_the_door_votes_once(client, setup, citizen):
     cycle, plenary, member, item = setup
     client.force_login(citizen)
     slug = cycle.assembly.slug
@@ -64,8 +65,7 @@ def test_member_checks_in_and_votes_once(client, setup, citizen):
         assert (
             client.get(reverse("proposals:assembly:vote", args=[slug, item.pk])).status_code == 403
         )
-        client.post(reverse("proposals:assembly:check_in", args=[slug, plenary.pk]))
-        assert Attendance.objects.get(membership=member, plenary=plenary).present
+        check_in(member, plenary)  # by the staff at the door
         response = client.post(
             reverse("proposals:assembly:vote", args=[slug, item.pk]), {"choice": "no"}, follow=True
         )
@@ -78,14 +78,6 @@ def test_member_checks_in_and_votes_once(client, setup, citizen):
         assert again.status_code == 403
     tally = BallotTally.objects.get(pk=item.pk)
     assert (tally.yes, tally.no, tally.abstain) == (0, 1, 0)
-
-
-def test_check_in_only_on_the_day(client, setup, citizen):
-    cycle, plenary, member, _item = setup
-    client.force_login(citizen)
-    with time_machine.travel(datetime.datetime(2026, 10, 9, 9, 0), tick=False):
-        client.post(reverse("proposals:assembly:check_in", args=[cycle.assembly.slug, plenary.pk]))
-    assert not Attendance.objects.filter(membership=member).exists()
 
 
 def test_member_area_permissions(client, setup, django_user_model):
