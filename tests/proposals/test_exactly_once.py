@@ -1,0 +1,199 @@
+"""Side effects exactly once (issue 17), under faults and concurrency: PostgreSQL only.
+
+The hand-over to the City is recorded with the threshold mark and survives a queue that is
+down or a handler that fails; a worker killed mid-batch loses and doubles nothing; the same
+comment sent ten times is stored once; twenty parallel withdrawals answer "withdrawn" once."""
+
+import threading
+import uuid
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core import mail
+from django.db import connection, connections, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from proposals import outbox, services
+from proposals.emails import NotificationEmail
+from proposals.models import Comment, Notification, Proposal, Support
+from proposals.outbox.models import Message
+from proposals.phases import PhaseKind
+from proposals.responses.models import Response
+from tests.factories import UserFactory
+from tests.proposals.factories import ProposalFactory, make_consultation
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real concurrency"
+    ),
+]
+
+
+@pytest.fixture
+def live_site(transactional_db, request):
+    """Transactional tests flush the tables, Wagtail's root page included: put it back."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    return request.getfixturevalue("site")
+
+
+def run_in_threads(jobs):
+    barrier = threading.Barrier(len(jobs))
+    results, errors = [], []
+
+    def run(job):
+        try:
+            barrier.wait()
+            results.append(job())
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return results
+
+
+def queue_down(*args, **kwargs):
+    raise ConnectionError("broker unreachable")
+
+
+@pytest.fixture
+def proposal_at_the_threshold(live_site):
+    """One support short of the threshold, followed by three people."""
+    consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION, support_threshold=2)
+    proposal = ProposalFactory(consultation=consultation)
+    services.support(UserFactory(), proposal)
+    for follower in UserFactory.create_batch(3):
+        services.follow(follower, proposal)
+    return proposal
+
+
+def support_through_the_site(proposal):
+    client = Client()
+    client.force_login(UserFactory())
+    return client.post(reverse("proposals:proposal_support", args=[proposal.pk]))
+
+
+def test_a_queue_down_after_the_threshold_loses_no_hand_over(
+    proposal_at_the_threshold, monkeypatch
+):
+    proposal = proposal_at_the_threshold
+    monkeypatch.setattr("django_q.tasks.async_task", queue_down)
+
+    answer = support_through_the_site(proposal)
+
+    assert answer.status_code == 302  # committed, so never a 500
+    assert Proposal.objects.get(pk=proposal.pk).threshold_reached_at is not None
+    assert not Response.objects.exists()
+    monkeypatch.undo()
+
+    outbox.drain()
+    outbox.drain()
+
+    response = Response.objects.get()
+    assert response.handed_at == Proposal.objects.get(pk=proposal.pk).threshold_reached_at
+    assert Notification.objects.filter(kind=Notification.Kind.THRESHOLD_REACHED).count() == 3
+    assert len(mail.outbox) == 3
+
+
+def test_a_failing_hand_over_is_retried_and_happens_once(proposal_at_the_threshold, monkeypatch):
+    proposal = proposal_at_the_threshold
+
+    def database_timeout(proposal_id):
+        raise TimeoutError("canceling statement due to statement timeout")
+
+    monkeypatch.setattr(services, "announce_threshold", database_timeout)
+    answer = support_through_the_site(proposal)
+    monkeypatch.undo()
+
+    assert answer.status_code == 302
+    row = Message.objects.get(key=f"proposals.threshold_reached:{proposal.pk}")
+    assert row.status == Message.Status.PENDING and "statement timeout" in row.last_error
+    with time_machine.travel(timezone.now() + timedelta(minutes=1)):
+        outbox.drain()
+        outbox.drain()
+
+    assert Response.objects.count() == 1
+    assert Notification.objects.filter(kind=Notification.Kind.THRESHOLD_REACHED).count() == 3
+    assert len(mail.outbox) == 3
+
+
+def test_a_worker_killed_mid_batch_delivers_each_email_once(live_site, monkeypatch):
+    proposal = ProposalFactory(consultation=make_consultation(PhaseKind.SUPPORT_COLLECTION))
+    people = UserFactory.create_batch(150)
+    monkeypatch.setattr("django_q.tasks.async_task", queue_down)
+    with transaction.atomic():
+        notifications = Notification.objects.bulk_create(
+            Notification(recipient=user, kind=Notification.Kind.ANSWERED, proposal=proposal)
+            for user in people
+        )
+        NotificationEmail.send_many([{"notification_id": n.pk} for n in notifications])
+    monkeypatch.undo()
+    killed = Message.objects.order_by("pk").values_list("pk", flat=True)[:60]
+    Message.objects.filter(pk__in=list(killed)).update(  # claimed, then the worker was killed
+        status=Message.Status.SENDING, attempts=1, lease_until=timezone.now() - timedelta(seconds=1)
+    )
+
+    run_in_threads([outbox.drain] * 3)  # three workers re-driving at once
+
+    recipients = [message.to[0] for message in mail.outbox]
+    assert len(recipients) == 150
+    assert sorted(recipients) == sorted(user.email for user in people)
+    assert Message.objects.filter(status=Message.Status.SENT).count() == 150
+
+
+def test_ten_identical_comment_posts_store_one_comment(live_site):
+    consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION)
+    proposal = ProposalFactory(consultation=consultation)
+    follower = UserFactory()
+    services.follow(follower, proposal)
+    author = UserFactory()
+    form = {"body": "Serve più ombra.", "position": "neutral", "submission_token": uuid.uuid4()}
+    url = reverse("proposals:comment_create", args=["proposta", proposal.pk])
+
+    def post():
+        client = Client()
+        client.force_login(author)
+        return client.post(url, form).status_code
+
+    statuses = run_in_threads([post] * 10)
+
+    assert statuses == [302] * 10
+    assert Comment.objects.filter(author=author).count() == 1
+    assert Notification.objects.filter(recipient=follower).count() == 1
+    assert [m.to for m in mail.outbox].count([follower.email]) == 1
+
+
+def test_twenty_parallel_withdrawals_answer_withdrawn_once(live_site):
+    proposal = ProposalFactory(consultation=make_consultation(PhaseKind.SUPPORT_COLLECTION))
+    citizen = UserFactory()
+    services.support(citizen, proposal)
+    url = reverse("proposals:proposal_unsupport", args=[proposal.pk])
+
+    def withdraw():
+        client = Client()
+        client.force_login(citizen)
+        answer = client.post(url)
+        return [str(message) for message in get_messages(answer.wsgi_request)]
+
+    answers = run_in_threads([withdraw] * 20)
+
+    said = [text for messages in answers for text in messages]
+    assert said.count("Il tuo sostegno è ritirato.") == 1
+    assert said.count("Non sostieni questa proposta.") == 19
+    assert not Support.objects.exists()
+    assert Proposal.objects.get(pk=proposal.pk).support_count == 0
