@@ -323,3 +323,22 @@ def test_other_peoples_sessions_and_queued_mail_are_kept(
 
     assert other_device.get("/account/profilo/").status_code == 200
     assert [queued.task["args"][-1] for queued in OrmQ.objects.all()] == [[other.email]]
+
+
+def test_a_failure_in_any_app_erases_nothing(
+    client, person, home_page, monkeypatch, django_capture_on_commit_callbacks
+):
+    registration = RegistrationFactory(event=make_event(make_index(home_page)), user=person)
+    client.force_login(person)
+
+    def broken(user):
+        raise RuntimeError("the assembly's erasure failed")
+
+    monkeypatch.setattr("proposals.assembly.privacy.erase_personal_data", broken)
+    with pytest.raises(RuntimeError):
+        delete_account(client, django_capture_on_commit_callbacks)
+
+    registration.refresh_from_db()
+    person.refresh_from_db()
+    assert registration.user == person and registration.anonymised_at is None
+    assert person.is_active and person.email == EMAIL
