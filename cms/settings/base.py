@@ -206,11 +206,10 @@ else:
 Q_CLUSTER = {
     "name": "milano-partecipa",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
-    "timeout": 600,
-    # Longer than the longest task, the assembly's draw (proposals.assembly.tasks), so that the
-    # ORM broker never hands a running task to a second worker.
-    "retry": 3600,
+    "timeout": 300,
+    "retry": 360,
     "max_attempts": 3,
+    "ack_failures": True,
     "catch_up": False,
     "label": _("Task queue"),
 }
@@ -218,6 +217,8 @@ if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"
+# An outbox row claimed by a task is taken over only after that task would have been stopped.
+OUTBOX_LEASE_SECONDS = Q_CLUSTER["timeout"] + 30
 
 WAGTAIL_SITE_NAME = "Milano Partecipa"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
