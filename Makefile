@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup test test-e2e lint format worker clean messages
+.PHONY: run setup production test test-e2e lint format worker clean messages
 
 run: setup
 	$(MANAGE) load_demo
@@ -14,6 +14,12 @@ setup: $(VENV)/.installed node_modules/.installed
 	$(MANAGE) compile_translations -v0
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) collectstatic --noinput -v0
+
+# The deployment: the settings come from the environment (README, Deployment).
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 3
+production: setup
+	$(BIN)/gunicorn cms.wsgi --bind $(BIND) --workers $(WORKERS)
 
 test: $(VENV)/.installed node_modules/.installed
 	$(MANAGE) compile_translations -v0

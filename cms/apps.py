@@ -10,5 +10,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from cms import personal_parts  # noqa: F401 (registers the fillers)
         from cms.cache import connect_signals
+        from cms.spreadsheets import protect_wagtail_exports
 
         connect_signals()
+        protect_wagtail_exports()

@@ -10,9 +10,9 @@ from django.utils import timezone
 from cms.cache import until_site_changes
 from cms.plan import geo
 from cms.plan.facets import filtered_projects
+from cms.spreadsheets import safe_cell
 
 GEOJSON_CONTENT_TYPE = "application/geo+json"
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_queryset(atlas, request):
@@ -137,7 +137,7 @@ def csv_row(project, request):
         longitude=longitude,
         location_precision=precision,
     )
-    return [_safe_cell(properties[column]) for column in CSV_COLUMNS]
+    return [safe_cell(properties[column]) for column in CSV_COLUMNS]
 
 
 def _representative_point(geometry):
@@ -151,15 +151,6 @@ def _representative_point(geometry):
     return [
         round(sum(position[axis] for position in positions) / len(positions), 6) for axis in (0, 1)
     ]
-
-
-def _safe_cell(value):
-    """Neutralise spreadsheet formulas in text cells (CSV injection)."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def csv_response(atlas, request):

@@ -15,6 +15,8 @@ def env_list(name, default=""):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
+# "production" in cms.settings.production: commands that would overwrite real data refuse it.
+SITE_ENVIRONMENT = "development"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -58,10 +60,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,6 +80,48 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "proposals.personal.PersonalPartsMiddleware",
 ]
+
+OPENSTREETMAP_TILES = ["https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # Leaflet and Bootstrap Italia position elements with style attributes.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *OPENSTREETMAP_TILES, "https://www.gravatar.com"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        # Video embeds in editorial content (wagtail.embeds).
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        # Wagtail's preview shows the site's own pages in a frame of the admin.
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+}
+X_FRAME_OPTIONS = "SAMEORIGIN"
 
 ROOT_URLCONF = "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
@@ -101,6 +148,16 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write at the same time: readers do not block the
+    # writer (WAL), a writer waits for the other instead of failing with "database is locked"
+    # (timeout), and a transaction takes the write lock when it starts (IMMEDIATE), so it never
+    # has to give up half-way on a lock it cannot upgrade.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -191,6 +248,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+# Where the file-based email backend writes its messages.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -203,6 +262,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # django-q2: the database is the broker unless Redis is configured.
+# Tasks only wake the outbox up (proposals.outbox) or run scheduled jobs: what must happen is
+# an outbox row, so a task lost or run twice loses and doubles nothing. A task is stopped after
+# `timeout`; the ORM broker hands out again, after `retry`, a task nobody acknowledged (its
+# worker died), so `retry` exceeds `timeout`. The assembly's draw runs longer, under its own
+# timeout, and claims its run first, so a copy handed out again does nothing. A failed task is
+# acknowledged: the outbox, not the broker, retries (with backoff).
 Q_CLUSTER = {
     "name": "milano-partecipa",
     "workers": int(os.environ.get("Q_WORKERS", "2")),

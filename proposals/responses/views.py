@@ -1,7 +1,5 @@
 """Public pages on the City's answers: overview, per-dossier figures, the dossier, exports."""
 
-import csv
-
 from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -14,6 +12,7 @@ from wagtail.rich_text import expand_db_html
 from proposals.responses import stats
 from proposals.responses.models import Dossier, Office, Response, ResponseState
 from proposals.responses.pdf import render_dossier_pdf
+from proposals.spreadsheets import SafeWriter
 
 PAGE_SIZE = 20
 
@@ -132,7 +131,7 @@ def export_csv(request, slug=None):
     rows = _scope(dossier).with_deadline_status().select_related("state", "office", "dossier")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="risposte-del-comune.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow([str(title) for title in EXPORT_HEADER])
     held_back = Dossier.objects.held_back_ids()
     for row in rows.order_by("handed_at", "pk"):

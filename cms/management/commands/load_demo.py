@@ -1,7 +1,8 @@
 from importlib import import_module
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
@@ -16,8 +17,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--admin-email", default="admin@milanopartecipa.local")
         parser.add_argument("--admin-password", default="milano-partecipa")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo into a site running the production settings (a staging copy).",
+        )
 
     def handle(self, *args, **options):
+        if settings.SITE_ENVIRONMENT == "production" and not options["allow_production"]:
+            raise CommandError(
+                "These are the production settings: the demo adds public accounts with known "
+                "passwords. Pass --allow-production to load it into a staging copy."
+            )
         for app_config in apps.get_app_configs():
             if not module_has_submodule(app_config.module, "demo"):
                 continue
