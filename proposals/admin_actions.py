@@ -55,7 +55,7 @@ class RestoreBulkAction(ModerationBulkAction):
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         for obj in objects:
-            services.restore(obj)
+            services.restore(obj, user)
         return len(objects), 0
 
 

@@ -9,6 +9,8 @@ DEFAULTS = {
     "PROPOSALS_INDEX_PARENT_PAGE_TYPES": None,
     # Unreviewed reports after which a proposal or comment is hidden pending review.
     "PROPOSALS_REPORTS_TO_HIDE": 3,
+    # Only reports from accounts at least this old count towards that (see services.report).
+    "PROPOSALS_REPORTER_MIN_AGE_DAYS": 14,
     # Minutes during which the author may edit a comment.
     "PROPOSALS_COMMENT_EDIT_MINUTES": 15,
     # Per user: (how many, in how many seconds).

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
+from proposals.groups import ASSEMBLY_MANAGERS, KIOSK_OPERATORS, MODERATORS, ensure_role_groups
 from proposals.models import (
     Comment,
     ConsultationIndexPage,
@@ -28,6 +29,14 @@ from proposals.sanitize import clean_html
 
 ROME = ZoneInfo("Europe/Rome")
 DEMO_PASSWORD = "partecipa-demo-2026"
+
+# One account per job, each in its role group only (the City's answer staff come with the
+# responses demo and hold none of these roles).
+ROLE_ACCOUNTS = [
+    ("moderazione@example.org", "Moderazione", MODERATORS, True),
+    ("gestione.assemblea@example.org", "Gestione assemblea", ASSEMBLY_MANAGERS, True),
+    ("postazione.voto@example.org", "Postazione di voto", KIOSK_OPERATORS, False),
+]
 
 CITIZENS = [
     ("giulia.ferrari@example.org", "GiuliaF"),
@@ -223,6 +232,7 @@ def load(command, options):
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = ensure_index(home)
     citizens = ensure_citizens()
+    ensure_role_accounts()
     climate = ensure_consultation(
         index,
         slug="assemblea-clima-2026",
@@ -256,7 +266,8 @@ def load(command, options):
     ensure_comments(climate, climate_proposals, citizens)
     command.stdout.write(
         f"Participation: demo citizens can log in with password {DEMO_PASSWORD} "
-        f"(e.g. {CITIZENS[0][0]})"
+        f"(e.g. {CITIZENS[0][0]}); so can the role accounts "
+        f"{', '.join(email for email, *_rest in ROLE_ACCOUNTS)}"
     )
 
 
@@ -310,24 +321,32 @@ def ensure_index(home):
 
 
 def ensure_citizens():
+    return [ensure_demo_user(email, nickname) for email, nickname in CITIZENS]
+
+
+def ensure_role_accounts():
+    groups = ensure_role_groups()
+    for email, nickname, group_name, opens_admin in ROLE_ACCOUNTS:
+        user = ensure_demo_user(email, nickname, is_staff=opens_admin)
+        user.groups.add(groups[group_name])
+
+
+def ensure_demo_user(email, nickname, **flags):
     user_model = get_user_model()
-    citizens = []
-    for email, nickname in CITIZENS:
-        user = user_model._default_manager.filter(email=email).first()
-        if user is None:
-            user = user_model._default_manager.create_user(
-                username=email, email=email, password=DEMO_PASSWORD
+    user = user_model._default_manager.filter(email=email).first()
+    if user is None:
+        user = user_model._default_manager.create_user(
+            username=email, email=email, password=DEMO_PASSWORD, **flags
+        )
+        if hasattr(user, "nickname"):
+            user.nickname = nickname
+            user.save()
+        if apps.is_installed("allauth.account"):
+            email_address = apps.get_model("account", "EmailAddress")
+            email_address.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
             )
-            if hasattr(user, "nickname"):
-                user.nickname = nickname
-                user.save()
-            if apps.is_installed("allauth.account"):
-                email_address = apps.get_model("account", "EmailAddress")
-                email_address.objects.get_or_create(
-                    user=user, email=email, defaults={"verified": True, "primary": True}
-                )
-        citizens.append(user)
-    return citizens
+    return user
 
 
 def find_municipio(number):

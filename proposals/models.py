@@ -617,6 +617,7 @@ class Report(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+        permissions = [("moderate", _("Can moderate proposals and comments on the site"))]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
             models.UniqueConstraint(

@@ -49,7 +49,7 @@ def email_confirmed(user):
 
 
 @rules.predicate
-def is_staff(user):
+def moderates(user):
     return is_moderator(user)
 
 
@@ -177,6 +177,25 @@ def is_public_proposal(user, proposal):
     return proposal.is_public
 
 
+# A draft is its author's alone; moderators see what was published, hidden or not.
+may_view_proposal = is_public_proposal | is_author | (moderates & ~is_draft)
+
+
+@rules.predicate
+def is_visible(user, target):
+    """Whether `user` may see `target` (a proposal, a comment or a consultation) at all, so that
+    no form, list or message names something hidden from them."""
+    from proposals.models import Comment, Proposal
+
+    if isinstance(target, Proposal):
+        return may_view_proposal.test(user, target)
+    if isinstance(target, Comment):
+        if target.is_hidden and not (is_author.test(user, target) or moderates.test(user)):
+            return False
+        return target.proposal is None or may_view_proposal.test(user, target.proposal)
+    return True
+
+
 # Requirements with their messages
 
 LOGGED_IN = {
@@ -288,18 +307,22 @@ ACTIONS = {
     ],
     "delete_comment": [
         logged_in("delete_comment"),
-        Requirement(is_author | is_staff, _("Only the author can delete this comment.")),
+        Requirement(is_author | moderates, _("Only the author can delete this comment.")),
         Requirement(is_not_deleted, _("This comment was already deleted.")),
     ],
     "report": [
         logged_in("report"),
+        CONFIRMED,
+        Requirement(is_visible, _("This is not public.")),
         Requirement(~is_author, _("You cannot report your own contribution.")),
         Requirement(not_reported_yet, _("You have already reported this.")),
     ],
-    "follow": [logged_in("follow")],
-    "view_proposal": [
-        Requirement(is_public_proposal | is_author | is_staff, _("This proposal is not public."))
+    "follow": [
+        logged_in("follow"),
+        CONFIRMED,
+        Requirement(is_visible, _("This is not public.")),
     ],
+    "view_proposal": [Requirement(may_view_proposal, _("This proposal is not public."))],
 }
 
 

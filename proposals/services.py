@@ -4,6 +4,8 @@ Views check permissions first; these functions re-check what could have changed 
 (under a row lock where a race matters) and raise `ActionRefused` with a readable message.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
@@ -322,10 +324,7 @@ def report(user, target, reason, note=""):
             )
     except IntegrityError as error:
         raise ActionRefused(_("You have already reported this.")) from error
-    pending = Report.objects.filter(
-        content_type=content_type, object_id=target.pk, reviewed_at__isnull=True
-    ).count()
-    if pending >= conf.get("PROPOSALS_REPORTS_TO_HIDE"):
+    if settled_reports(content_type, target).count() >= conf.get("PROPOSALS_REPORTS_TO_HIDE"):
         hide(target)
     notifications.report_filed(created)
     return created
@@ -341,8 +340,22 @@ def hide(target):
     announce_change(target)
 
 
-def restore(target):
-    """Show a hidden item again, as it was before it was hidden."""
+def settled_reports(content_type, target):
+    """The open reports that count towards hiding `target` before review: only those of
+    accounts older than PROPOSALS_REPORTER_MIN_AGE_DAYS. A few new accounts made for the purpose
+    (each needs a confirmed email to report) alert the moderators but cannot hide anything."""
+    joined_before = timezone.now() - timedelta(days=conf.get("PROPOSALS_REPORTER_MIN_AGE_DAYS"))
+    return Report.objects.filter(
+        content_type=content_type,
+        object_id=target.pk,
+        reviewed_at__isnull=True,
+        reporter__date_joined__lte=joined_before,
+    )
+
+
+def restore(target, reviewer=None):
+    """Show a hidden item again, as it was before it was hidden; its open reports are closed,
+    so that they no longer count towards hiding it."""
     if isinstance(target, Proposal):
         status = Proposal.Status.WITHDRAWN if target.withdrawn_at else Proposal.Status.PUBLISHED
         Proposal.objects.filter(pk=target.pk, status=Proposal.Status.HIDDEN).update(
@@ -350,6 +363,11 @@ def restore(target):
         )
     else:
         Comment.objects.filter(pk=target.pk).update(is_hidden=False)
+    Report.objects.filter(
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        reviewed_at__isnull=True,
+    ).update(reviewed_at=timezone.now(), reviewed_by=reviewer)
     announce_change(target)
 
 
@@ -359,7 +377,7 @@ def close_reports(reports, reviewer, keep_hidden):
     reports = list(reports)
     for item in {(r.content_type_id, r.object_id): r.target for r in reports}.values():
         if item is not None:
-            hide(item) if keep_hidden else restore(item)
+            hide(item) if keep_hidden else restore(item, reviewer)
     Report.objects.filter(pk__in=[r.pk for r in reports], reviewed_at__isnull=True).update(
         reviewed_at=timezone.now(), reviewed_by=reviewer
     )

@@ -1,6 +1,7 @@
 """Everything the plugin needs to know about people, without depending on the host's user model."""
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -67,5 +68,16 @@ def connect_signals():
             )
 
 
+MODERATE = "proposals.moderate"
+
+
 def is_moderator(user):
-    return user.is_authenticated and user.is_staff
+    """Moderators hold the plugin's own permission (through a group); `is_staff` is not enough."""
+    return user.is_authenticated and user.has_perm(MODERATE)
+
+
+def moderators():
+    """The active people who review reports: those granted the moderation permission."""
+    return get_user_model()._default_manager.with_perm(
+        MODERATE, backend="django.contrib.auth.backends.ModelBackend"
+    )

@@ -9,6 +9,7 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +28,14 @@ from proposals.listing import (
 )
 from proposals.models import Comment, ConsultationPage, Follow, Proposal
 from proposals.opendata import open_data_rows
-from proposals.rules import denial_reason, permission_for, remember_supports
+from proposals.restrictions import passes_view_restrictions, view_restriction_response
+from proposals.rules import (
+    consultation_of,
+    denial_reason,
+    is_visible,
+    permission_for,
+    remember_supports,
+)
 from proposals.users import notification_frequency
 
 
@@ -35,11 +43,19 @@ def forbidden(request, reason):
     return render(request, "proposals/forbidden.html", {"reason": reason}, status=403)
 
 
+def restricted(request, obj):
+    """The response of the consultation's Wagtail privacy (password form, login), if any:
+    what is in a restricted consultation is restricted as its page is."""
+    return view_restriction_response(request, consultation_of(obj))
+
+
 def check(request, action, obj):
-    """None when allowed; otherwise the login redirect or the 403 page to return.
+    """None when allowed; otherwise the privacy response, the login redirect or the 403 page.
 
     The rule is tested directly (not `user.has_perm`) so superusers get no shortcut past the
     phases: an administrator cannot support outside a support phase either."""
+    if refused := restricted(request, obj):
+        return refused
     if rules.has_perm(f"proposals.{action}", request.user, obj):
         return None
     if not request.user.is_authenticated:
@@ -63,11 +79,13 @@ def proposal_queryset():
 def proposal_detail(request, pk):
     """A public proposal is rendered once for everyone; a draft or hidden one for its reader."""
     proposal = get_object_or_404(proposal_queryset().filter(consultation__live=True), pk=pk)
+    if refused := restricted(request, proposal):
+        return refused
     if not rules.has_perm("proposals.view_proposal", request.user, proposal):
         raise Http404
     personal.remember(request, proposal)
-    restricted = proposal.consultation.get_view_restrictions().exists()
-    if not proposal.is_public or restricted or not personal.shares(request):
+    private = proposal.consultation.get_view_restrictions().exists()
+    if not proposal.is_public or private or not personal.shares(request):
         return render_proposal(request, proposal)
     tags = [f"proposal:{proposal.pk}", f"page:{proposal.consultation_id}"]
     return personal.serve_shared(
@@ -234,6 +252,8 @@ def supported_proposal(pk):
 def proposal_support(request, pk):
     """The service checks the rules under the citizen's lock, so the view does not repeat them."""
     proposal = supported_proposal(pk)
+    if refused := restricted(request, proposal):
+        return refused
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     try:
@@ -250,6 +270,8 @@ def proposal_support(request, pk):
 @require_POST
 def proposal_unsupport(request, pk):
     proposal = supported_proposal(pk)
+    if refused := restricted(request, proposal):
+        return refused
     if request.user.is_authenticated:
         if not proposal.supports.filter(user=request.user).exists():
             messages.info(request, _("You do not support this proposal."))
@@ -284,6 +306,8 @@ def comment_permalink(request, pk):
     comment = get_object_or_404(
         Comment.objects.select_related("parent", "proposal", "consultation"), pk=pk
     )
+    if refused := restricted(request, comment):
+        return refused
     page = comment_page_number(comment)
     query = f"?{COMMENT_PAGE_PARAM}={page}" if page > 1 else ""
     return redirect(f"{target_url(comment.target)}{query}#comment-{comment.pk}")
@@ -411,27 +435,46 @@ def my_participation(request):
         Proposal.objects.filter(author=user).select_related("consultation").order_by("-created_at")
     )
     supported = (
-        Proposal.objects.filter(supports__user=user)
+        Proposal.objects.public()
+        .filter(supports__user=user)
         .select_related("consultation")
         .order_by("-supports__created_at")
     )
+    on_visible_targets = (
+        Q(proposal__isnull=True)
+        | Q(proposal__status__in=[Proposal.Status.PUBLISHED, Proposal.Status.WITHDRAWN])
+        | Q(proposal__author=user)
+    )
     comments = (
-        Comment.objects.filter(author=user, deleted_at__isnull=True)
+        Comment.objects.filter(on_visible_targets, author=user, deleted_at__isnull=True)
         .select_related("proposal", "consultation")
         .order_by("-created_at")[:50]
     )
-    follows = (
-        Follow.objects.filter(user=user).select_related("content_type").order_by("-created_at")
-    )
-    followed = [f.target for f in follows if f.target is not None]
     context = {
         "my_proposals": proposals,
         "supported_proposals": supported,
         "my_comments": comments,
-        "followed": followed,
+        "followed": followed_by(request),
         "frequency": FREQUENCIES.get(notification_frequency(user), ""),
     }
     return render(request, "proposals/my_participation.html", context)
+
+
+def followed_by(request):
+    """What the reader follows and may still see: a proposal hidden since, or a consultation
+    made private since, is not named."""
+    follows = (
+        Follow.objects.filter(user=request.user)
+        .select_related("content_type")
+        .order_by("-created_at")
+    )
+    targets = [f.target for f in follows if f.target is not None]
+    return [
+        target
+        for target in targets
+        if is_visible.test(request.user, target)
+        and passes_view_restrictions(request, consultation_of(target))
+    ]
 
 
 # Open data
@@ -440,6 +483,8 @@ def my_participation(request):
 @require_GET
 def open_data_csv(request, consultation_id):
     consultation = live_consultation(consultation_id)
+    if refused := restricted(request, consultation):
+        return refused
     rows = open_data_rows(consultation)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="proposte-{consultation.slug}.csv"'
@@ -453,6 +498,8 @@ def open_data_csv(request, consultation_id):
 @require_GET
 def open_data_json(request, consultation_id):
     consultation = live_consultation(consultation_id)
+    if refused := restricted(request, consultation):
+        return refused
     data = {
         "consultation": {"id": consultation.pk, "title": consultation.title},
         "proposals": open_data_rows(consultation),

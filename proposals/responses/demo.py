@@ -11,6 +11,7 @@ Idempotent: offices and staff by name or email, answers by their item (one per i
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -116,6 +117,10 @@ def ensure_staff():
             if hasattr(user, "nickname"):
                 user.nickname = nickname
                 user.save(update_fields=["nickname"])
+        if apps.is_installed("allauth.account"):  # every login goes through allauth's
+            apps.get_model("account", "EmailAddress").objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
         user.groups.add(Group.objects.get(name=group_name))
         people[group_name] = user
     return people

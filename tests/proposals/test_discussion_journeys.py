@@ -16,6 +16,9 @@ from tests.proposals.factories import CommentFactory, ProposalFactory, make_cons
 
 pytestmark = pytest.mark.django_db
 
+# Reports of accounts this old count towards hiding an item before review.
+LONG_AGO = timezone.now() - timedelta(days=30)
+
 
 def it(message):
     with translation.override("it"):
@@ -179,7 +182,7 @@ def test_reports_hide_after_the_threshold_and_staff_are_told(
 ):
     settings.PROPOSALS_REPORTS_TO_HIDE = 2
     for _ in range(2):
-        client.force_login(UserFactory())
+        client.force_login(UserFactory(date_joined=LONG_AGO))
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 reverse("proposals:report", args=["proposta", proposal.pk]),
@@ -207,7 +210,7 @@ def test_reporting_twice_is_refused_and_authors_cannot_report_themselves(client,
 def test_reported_comment_is_hidden(client, proposal, settings):
     settings.PROPOSALS_REPORTS_TO_HIDE = 1
     comment = CommentFactory(proposal=proposal)
-    client.force_login(UserFactory())
+    client.force_login(UserFactory(date_joined=LONG_AGO))
     client.post(reverse("proposals:report", args=["commento", comment.pk]), {"reason": "off_topic"})
     comment.refresh_from_db()
     assert comment.is_hidden

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 
+from proposals.groups import MODERATORS, ensure_role_groups
 from proposals.models import Comment, Proposal, Support
 from proposals.phases import PhaseKind
 from proposals.rules import denial_reason, permission_for
@@ -24,9 +25,16 @@ PHASES = {
     "closed": None,
 }
 STATES = ["draft", "published", "withdrawn", "hidden"]
-ROLES = ["anonymous", "unverified", "citizen", "author", "staff"]
-VERIFIED = {"citizen", "author", "staff"}
-LOGGED_IN = {"unverified", "citizen", "author", "staff"}
+ROLES = ["anonymous", "unverified", "citizen", "author", "moderator", "plain_staff"]
+VERIFIED = {"citizen", "author", "moderator", "plain_staff"}
+LOGGED_IN = {"unverified", "citizen", "author", "moderator", "plain_staff"}
+PUBLIC = ("published", "withdrawn")
+
+
+def moderator():
+    user = UserFactory(is_staff=True)
+    user.groups.add(ensure_role_groups()[MODERATORS])
+    return user
 
 
 @pytest.fixture
@@ -37,7 +45,8 @@ def world(site):
         "unverified": UserFactory(email_verified=False),
         "citizen": UserFactory(),
         "author": author,
-        "staff": UserFactory(is_staff=True),
+        "moderator": moderator(),
+        "plain_staff": UserFactory(is_staff=True),
     }
     consultations = {
         name: make_consultation(kind, proposals_per_user=10) for name, kind in PHASES.items()
@@ -125,20 +134,20 @@ def test_support_proposal_grid(world):
         users,
         proposals,
         "support_proposal",
-        lambda role, key: role in {"citizen", "staff"} and key == ("supports", "published"),
+        lambda role, key: role in VERIFIED - {"author"} and key == ("supports", "published"),
     )
 
 
 def test_unsupport_proposal_grid(world):
     users, _consultations, proposals = world
-    for role in ("citizen", "staff"):
+    for role in ("citizen", "moderator"):
         for proposal in proposals.values():
             Support.objects.create(user=users[role], proposal=proposal)
     check_grid(
         users,
         proposals,
         "unsupport_proposal",
-        lambda role, key: role in {"citizen", "staff"} and key[0] == "supports",
+        lambda role, key: role in {"citizen", "moderator"} and key[0] == "supports",
     )
 
 
@@ -168,13 +177,33 @@ def test_add_comment_on_consultation_grid(world):
 
 def test_report_grid(world):
     users, _consultations, proposals = world
-    check_grid(users, proposals, "report", lambda role, key: role in LOGGED_IN - {"author"})
+    check_grid(
+        users,
+        proposals,
+        "report",
+        lambda role, key: (
+            role in VERIFIED - {"author"}
+            and (key[1] in PUBLIC or (role == "moderator" and key[1] == "hidden"))
+        ),
+    )
 
 
 def test_follow_grid(world):
     users, consultations, proposals = world
-    check_grid(users, consultations, "follow", lambda role, key: role in LOGGED_IN)
-    check_grid(users, proposals, "follow", lambda role, key: role in LOGGED_IN)
+    check_grid(users, consultations, "follow", lambda role, key: role in VERIFIED)
+    check_grid(
+        users,
+        proposals,
+        "follow",
+        lambda role, key: (
+            role in VERIFIED
+            and (
+                key[1] in PUBLIC
+                or role == "author"
+                or (role == "moderator" and key[1] == "hidden")
+            )
+        ),
+    )
 
 
 def test_view_proposal_grid(world):
@@ -183,7 +212,9 @@ def test_view_proposal_grid(world):
         users,
         proposals,
         "view_proposal",
-        lambda role, key: key[1] in ("published", "withdrawn") or role in {"author", "staff"},
+        lambda role, key: (
+            key[1] in PUBLIC or role == "author" or (role == "moderator" and key[1] == "hidden")
+        ),
     )
 
 
@@ -194,7 +225,9 @@ def test_comment_edit_and_delete_grid(world):
     )
     cases = {"fresh": comment}
     check_grid(users, cases, "change_comment", lambda role, key: role == "author")
-    check_grid(users, cases, "delete_comment", lambda role, key: role in {"author", "staff"})
+    check_grid(
+        users, cases, "delete_comment", lambda role, key: role in {"author", "moderator"}
+    )
 
 
 @translation.override("en")

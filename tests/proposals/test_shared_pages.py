@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from proposals import personal, views
+from proposals.groups import MODERATORS, ensure_role_groups
 from proposals.models import Proposal, Support
 from proposals.phases import PhaseKind
 from tests.factories import UserFactory
@@ -174,10 +175,14 @@ def test_a_moderator_can_delete_any_comment_on_a_shared_page(proposal, citizen):
     comment = CommentFactory(proposal=proposal, consultation=proposal.consultation)
     page(reader(citizen), proposal.get_absolute_url())
     moderator = UserFactory(is_staff=True)
+    moderator.groups.add(ensure_role_groups()[MODERATORS])
     html = page(reader(moderator), proposal.get_absolute_url())
     assert reverse("proposals:comment_delete", args=[comment.pk]) in html
     assert reverse("proposals:comment_delete", args=[comment.pk]) not in page(
         reader(citizen), proposal.get_absolute_url()
+    )
+    assert reverse("proposals:comment_delete", args=[comment.pk]) not in page(
+        reader(UserFactory(is_staff=True)), proposal.get_absolute_url()
     )
 
 
@@ -220,7 +225,8 @@ def test_a_comment_hidden_by_reports_leaves_the_shared_page_at_once(proposal, se
     url = proposal.get_absolute_url()
     assert "Insulto" in page(reader(UserFactory()), url)
     report = reverse("proposals:report", args=["commento", comment.pk])
-    reader(UserFactory()).post(report, {"reason": "offensive"})
+    long_standing = UserFactory(date_joined=timezone.now() - timedelta(days=30))
+    reader(long_standing).post(report, {"reason": "offensive"})
     assert "Insulto" not in page(reader(UserFactory()), url)
 
 
