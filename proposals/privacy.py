@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from proposals import outbox
+from proposals.emails import NotificationEmail
 from proposals.models import (
     Comment,
     Follow,
@@ -11,6 +13,7 @@ from proposals.models import (
     Report,
     Support,
 )
+from proposals.outbox.models import Message
 
 
 def iso(moment):
@@ -65,7 +68,16 @@ def erase_personal_data(user):
     drafts.delete()
     Comment.objects.filter(author=user, deleted_at__isnull=False).update(body="")
     Follow.objects.filter(user=user).delete()
-    Notification.objects.filter(recipient=user).delete()
+    notifications = Notification.objects.filter(recipient=user)
+    forget_notification_emails(notifications.values_list("pk", flat=True))
+    notifications.delete()
+
+
+def forget_notification_emails(notification_ids):
+    """Their emails still to be sent, which could no longer find what they announce."""
+    path = f"{NotificationEmail.__module__}.{NotificationEmail.__qualname__}"
+    keys = [outbox.key_for(path, {"notification_id": pk}) for pk in notification_ids]
+    Message.objects.filter(key__in=keys).delete()
 
 
 def delete_files_on_commit(attachments):

@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 
 from events.models import Registration
 from proposals.assembly.models import Attendance, BallotParticipation, Membership, PoolPerson
+from proposals.emails import NotificationEmail
 from proposals.models import Follow, Notification, Proposal, Support
 from proposals.outbox.models import Message
 from tests.assembly.factories import (
@@ -150,12 +151,13 @@ def make_active_everywhere(person, client, on_commit):
         proposal.support_count = proposal.supports.count()
         proposal.save(update_fields=["support_count"])
     Follow.objects.create(user=person, target=other)
-    Notification.objects.create(
+    notification = Notification.objects.create(
         recipient=person,
         kind=Notification.Kind.NEW_COMMENT,
         consultation=consultation,
         proposal=own,
     )
+    NotificationEmail.send(notification_id=notification.pk)
 
     log(person, "wagtail.edit")
     client.post("/account/password/reset/", {"email": EMAIL})  # its email still to be sent
@@ -247,6 +249,7 @@ def test_what_only_the_person_saw_is_gone_and_what_they_published_stays(
     assert not Session.objects.exists()
     assert not OrmQ.objects.exists()
     assert not Message.objects.filter(key__startswith="manifattura.submission:").exists()
+    assert not Message.objects.filter(key__contains="NotificationEmail").exists()
 
 
 def test_assembly_records_keep_only_the_nameless_membership(
