@@ -1,6 +1,7 @@
 """Public views: listing, event page with registration, registrants' links and calendars."""
 
 import datetime
+import logging
 
 import segno
 from django.contrib import messages
@@ -19,6 +20,8 @@ from events.calendar import build_calendar
 from events.emails import checkin_url
 from events.forms import RegistrationForm
 from events.models import EventPage, Registration, RegistrationState
+
+logger = logging.getLogger(__name__)
 
 EVENTS_PER_PAGE = 9
 CITY_WIDE = "citta"
@@ -131,11 +134,26 @@ def handle_registration(request, event, form):
     except services.RegistrationRefused as refused:
         messages.error(request, refusal_message(refused.state))
         return redirect(event.url)
-    return render(
-        request,
-        "events/registration_pending.html",
-        {"page": event, "event": event, "email": form.cleaned_data["email"]},
-    )
+    return registration_result(request, event, form.cleaned_data["email"])
+
+
+def registration_result(request, event, email):
+    """The registration is committed: if its page fails to render, say so on the event page
+    rather than answer 500, which would have the person register again."""
+    try:
+        return render(
+            request,
+            "events/registration_pending.html",
+            {"page": event, "event": event, "email": email},
+        )
+    except Exception:
+        logger.exception("The page after a registration to event %s failed to render", event.pk)
+        messages.success(
+            request,
+            _("Thank you: we have sent an email to %(email)s to confirm your registration.")
+            % {"email": email},
+        )
+        return redirect(event.url)
 
 
 @require_POST
