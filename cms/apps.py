@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from cms.converters import DatabaseIdConverter
 
 
 class CmsConfig(AppConfig):
@@ -12,5 +15,6 @@ class CmsConfig(AppConfig):
         from cms.cache import connect_signals
         from cms.spreadsheets import protect_wagtail_exports
 
+        register_converter(DatabaseIdConverter, "id")
         connect_signals()
         protect_wagtail_exports()

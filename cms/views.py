@@ -5,17 +5,24 @@ from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from cms.forms import SearchForm
+
 SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    search_query = request.GET.get("q", "").strip()[:200]
+    form = SearchForm(request.GET)
+    search_query = form.query()
     results = Page.objects.none()
     if search_query:
         results = Page.objects.live().public().specific().search(search_query)
         Query.get(search_query).add_hit()
     page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "cms/search.html", {"search_query": search_query, "page_obj": page_obj})
+    return render(
+        request,
+        "cms/search.html",
+        {"form": form, "search_query": search_query, "page_obj": page_obj},
+    )
 
 
 @cache_control(max_age=86400, public=True)

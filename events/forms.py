@@ -2,7 +2,10 @@ import nh3
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.converters import MAX_ID
 from events.models import RegistrationQuestion
+
+CITY_WIDE = "citta"
 
 ANSWER_FIELDS = {
     RegistrationQuestion.Kind.SHORT_TEXT: lambda: forms.CharField(max_length=200),
@@ -66,3 +69,22 @@ def clean_text(value):
 
 class CheckinSearchForm(forms.Form):
     q = forms.CharField(label=_("Name or check-in code"), max_length=150, required=False)
+
+
+class EventFilterForm(forms.Form):
+    """The listing's filters: a value that is not valid is left out, so the list still shows."""
+
+    municipio = forms.RegexField(regex=rf"^({CITY_WIDE}|[1-9][0-9]?)\Z", required=False)
+    mese = forms.DateField(input_formats=["%Y-%m"], required=False)
+
+    def valid_filters(self):
+        self.is_valid()
+        return {
+            "municipio": self.cleaned_data.get("municipio", ""),
+            "month": self.cleaned_data.get("mese"),
+        }
+
+
+class ResendForm(forms.Form):
+    event = forms.IntegerField(min_value=1, max_value=MAX_ID, widget=forms.HiddenInput)
+    email = forms.EmailField(label=_("Email"))

@@ -10,9 +10,9 @@ urlpatterns = [
     path("iscrizioni/reinvia/", views.resend, name="resend"),
     path("eventi/calendario.ics", views.calendar_feed, name="feed"),
     path(
-        "eventi/calendario/municipio-<int:municipio_number>.ics",
+        "eventi/calendario/municipio-<id:municipio_number>.ics",
         views.calendar_feed,
         name="municipio_feed",
     ),
-    path("eventi/calendario/evento-<int:pk>.ics", views.event_ics, name="event_ics"),
+    path("eventi/calendario/evento-<id:pk>.ics", views.event_ics, name="event_ics"),
 ]

@@ -1,6 +1,5 @@
 """Public views: listing, event page with registration, registrants' links and calendars."""
 
-import datetime
 import logging
 
 import segno
@@ -14,17 +13,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cms import ratelimit
 from cms.models import Municipio
 from events import services, tokens
 from events.calendar import build_calendar
 from events.emails import checkin_url
-from events.forms import RegistrationForm
+from events.forms import CITY_WIDE, EventFilterForm, RegistrationForm, ResendForm
 from events.models import EventPage, Registration, RegistrationState
 
 logger = logging.getLogger(__name__)
 
 EVENTS_PER_PAGE = 9
-CITY_WIDE = "citta"
 
 REFUSAL_MESSAGES = {
     RegistrationState.NONE: gettext_lazy(
@@ -60,30 +59,15 @@ def listing_context(request, index_page):
 
 
 def apply_filters(request, events):
-    municipio = request.GET.get("municipio", "")
-    month = request.GET.get("mese", "")
+    filters = EventFilterForm(request.GET).valid_filters()
+    municipio, month = filters["municipio"], filters["month"]
     if municipio == CITY_WIDE:
         events = events.filter(municipio__isnull=True)
-    elif municipio.isdigit():
+    elif municipio:
         events = events.filter(municipio__number=int(municipio))
-    else:
-        municipio = ""
-    month_start = parse_month(month)
-    if month_start:
-        next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)
-        events = events.filter(start__gte=month_start, start__lt=next_month)
-    else:
-        month = ""
-    return {"municipio": municipio, "month": month}, events
-
-
-def parse_month(value):
-    """The first instant of a month given as YYYY-MM, in Milan time, or None."""
-    try:
-        day = datetime.datetime.strptime(value, "%Y-%m")
-    except ValueError:
-        return None
-    return timezone.make_aware(day)
+    if month:
+        events = events.filter(start__year=month.year, start__month=month.month)
+    return {"municipio": municipio, "month": month.strftime("%Y-%m") if month else ""}, events
 
 
 def event_detail(request, event):
@@ -117,6 +101,9 @@ def handle_registration(request, event, form):
         return redirect(event.url)
     if not form.is_valid():
         return None
+    if ratelimit.exceeded(request, "event_registration", email=form.cleaned_data["email"]):
+        form.add_error("email", ratelimit.TOO_MANY_ATTEMPTS)
+        return None
     try:
         services.register(
             event,
@@ -126,11 +113,9 @@ def handle_registration(request, event, form):
             user=request.user,
         )
     except services.AlreadyRegistered as duplicate:
-        return render(
-            request,
-            "events/registration_duplicate.html",
-            {"page": event, "event": event, "registration": duplicate.registration},
-        )
+        # The same answer as to a new address, so that the page never tells whether someone is
+        # registered: the address's owner gets their registration's email again instead.
+        services.resend_email(duplicate.registration)
     except services.RegistrationRefused as refused:
         messages.error(request, refusal_message(refused.state))
         return redirect(event.url)
@@ -158,17 +143,28 @@ def registration_result(request, event, email):
 
 @require_POST
 def resend(request):
-    event = get_object_or_404(EventPage.objects.live(), pk=request.POST.get("event"))
-    email = services.normalise_email(request.POST.get("email", ""))
-    registration = event.registrations.active().filter(email=email).first()
-    if registration and services.resend_email(registration):
-        messages.success(
-            request, _("We have sent the email again to %(email)s.") % {"email": email}
-        )
+    """Send a registration's email again; the answer is the same whether the address is
+    registered or not."""
+    form = ResendForm(request.POST)
+    if not form.is_valid() and form.has_error("event"):
+        raise Http404(_("This event does not exist."))
+    event = get_object_or_404(EventPage.objects.live(), pk=form.cleaned_data["event"])
+    if form.has_error("email"):
+        messages.error(request, " ".join(form.errors["email"]))
+    elif ratelimit.exceeded(request, "registration_resend", email=form.cleaned_data["email"]):
+        messages.error(request, ratelimit.TOO_MANY_ATTEMPTS)
     else:
+        email = services.normalise_email(form.cleaned_data["email"])
+        registration = event.registrations.active().filter(email=email).first()
+        if registration:
+            services.resend_email(registration)
         messages.info(
             request,
-            _("An email was sent a few minutes ago: please check your inbox and spam folder."),
+            _(
+                "If %(email)s is registered for this event, we have sent its email again: "
+                "please check your inbox and spam folder."
+            )
+            % {"email": email},
         )
     return redirect(event.url)
 

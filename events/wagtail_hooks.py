@@ -108,7 +108,7 @@ def register_registration_viewset():
 @hooks.register("register_admin_urls")
 def register_checkin_urls():
     urls = [
-        path("<int:event_id>/", admin_views.checkin, name="checkin"),
+        path("<id:event_id>/", admin_views.checkin, name="checkin"),
         path("codice/<str:code>/", admin_views.checkin_code, name="checkin_code"),
     ]
     return [path("events/checkin/", include((urls, "events_admin"), namespace="events_admin"))]

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from cms import ratelimit
 from cms.models import Municipio
 
 from .models import (
@@ -149,3 +150,16 @@ class SpaceFilterForm(FilterForm):
 
     def filter_municipio(self, queryset, municipio):
         return queryset.filter(municipio=municipio)
+
+
+def refused_as_flood(request, form):
+    """Count a valid input form against the rate limits; over them, the form says so."""
+    emails = [
+        value
+        for name, value in form.cleaned_data.items()
+        if isinstance(form.fields[name], forms.EmailField) and value
+    ]
+    if ratelimit.exceeded(request, "manifattura_form", email=emails[0] if emails else ""):
+        form.add_error(None, ratelimit.TOO_MANY_ATTEMPTS)
+        return True
+    return False

@@ -1,7 +1,10 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
+
+from proposals.converters import DatabaseIdConverter
 
 
 class ProposalsConfig(AppConfig):
@@ -15,6 +18,7 @@ class ProposalsConfig(AppConfig):
         from proposals.tasks import ensure_schedules
         from proposals.users import connect_signals
 
+        register_converter(DatabaseIdConverter, "proposals_id")
         connect_signals()
         user_logged_in.connect(remember_editor, dispatch_uid="proposals-editor")
         post_migrate.connect(ensure_schedules, sender=self, dispatch_uid="proposals_schedules")
