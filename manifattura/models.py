@@ -16,7 +16,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.template.response import TemplateResponse
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -787,19 +786,6 @@ class ManifatturaFormPage(MinisiteMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("input form")
-
-    def serve(self, request, *args, **kwargs):
-        """Wagtail's form serving, with the submissions of one address or email limited."""
-        if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
-        from .forms import refused_as_flood
-
-        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if form.is_valid() and not refused_as_flood(request, form):
-            submission = self.process_form_submission(form)
-            return self.render_landing_page(request, submission, *args, **kwargs)
-        context = {**self.get_context(request), "form": form}
-        return TemplateResponse(request, self.get_template(request), context)
 
     def serve(self, request, *args, **kwargs):
         """Wagtail's form serving, with the submissions of one address or email limited."""
