@@ -12,16 +12,16 @@ from django.views.decorators.http import require_safe
 
 from proposals.attachments import EXTENSIONS, PDF, RejectedUpload, legacy_content
 from proposals.models import ProposalAttachment
+from proposals.restrictions import passes_view_restrictions
 
 BROWSER_CACHE_SECONDS = 300
 
 
 def may_see(request, proposal):
     """The rule of the proposal page, then the consultation page's view restrictions."""
-    if not rules.has_perm("proposals.view_proposal", request.user, proposal):
-        return False
-    restrictions = proposal.consultation.get_view_restrictions()
-    return all(restriction.accept_request(request) for restriction in restrictions)
+    return rules.has_perm(
+        "proposals.view_proposal", request.user, proposal
+    ) and passes_view_restrictions(request, proposal.consultation)
 
 
 @require_safe

@@ -3,7 +3,7 @@
 A PDF must parse from start to end; an image must decode completely and is re-encoded, so what
 is stored is pixels written by Pillow, without the upload's metadata or anything hidden around
 them. Files are stored under a name the site chooses, in a storage outside MEDIA_ROOT, and
-served only by `proposals.views_attachments`, which checks who may see the proposal.
+served only by `proposals.attachment_views`, which checks who may see the proposal.
 """
 
 import os
