@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from proposals import conf, notifications, outbox, ratelimit, signals
 from proposals.models import Comment, Follow, Proposal, Report, Support
 from proposals.rules import denial_reason, remember_supports
+from proposals.users import is_moderator
 
 
 class ActionRefused(Exception):
@@ -275,7 +276,7 @@ def add_comment(user, target, body, position, parent=None, token=None):
         author=user,
         body=body,
         position=position,
-        is_official=user.is_staff,
+        is_official=is_moderator(user),
         submission_token=token,
     )
     try:

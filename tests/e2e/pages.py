@@ -306,4 +306,6 @@ def prepare(page_type):
         path = page_type.path() if callable(page_type.path) else page_type.path
         session = page_type.session() if page_type.session else {}
     logged_in = page_type.logged_in or page_type.staff
-    return path, UserFactory(is_staff=page_type.staff) if logged_in else None, session
+    # Staff pages need their role's permission, not only is_staff: an administrator has them all.
+    staff = {"is_staff": True, "is_superuser": True} if page_type.staff else {}
+    return path, UserFactory(**staff) if logged_in else None, session

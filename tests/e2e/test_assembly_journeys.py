@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from proposals.assembly.attendance import check_in
-from proposals.assembly.models import Attendance, BallotTally
+from proposals.assembly.models import BallotTally
 from proposals.assembly.voting import open_vote
 from tests.assembly.factories import (
     CycleFactory,
@@ -20,7 +20,7 @@ from tests.factories import UserFactory
 pytestmark = E2E
 
 
-def test_member_checks_in_at_the_plenary_and_votes(page, context, live_server, site_content):
+def test_member_checked_in_at_the_door_votes(page, context, live_server, site_content):
     cycle = CycleFactory(year=timezone.localdate().year)
     plenary = PlenaryFactory(cycle=cycle, date=timezone.localdate(), is_final=True)
     citizen = UserFactory(email="chiara.ferri@example.org", nickname="ChiaraDiCrescenzago")
@@ -28,6 +28,7 @@ def test_member_checks_in_at_the_plenary_and_votes(page, context, live_server, s
         person=PoolPersonFactory(cycle=cycle, first_name="Chiara", last_name="Ferri"),
         user=citizen,
     )
+    check_in(member, plenary)  # by the staff at the door
     item = open_vote(RecommendationFactory(cycle=cycle, title="Cortili scolastici verdi"), plenary)
     log_in(context, live_server.url, citizen)
 
@@ -35,9 +36,9 @@ def test_member_checks_in_at_the_plenary_and_votes(page, context, live_server, s
     page.get_by_role("link", name=italian("Discover the assembly")).click()
     page.get_by_role("link", name=italian("Members' area: check in and vote")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(italian("Members' area"))
-    page.get_by_role("button", name=italian("I am here: check in")).click()
-    expect(page.get_by_role("status")).to_contain_text(italian("You are checked in. Welcome!"))
-    assert Attendance.objects.get(membership=member, plenary=plenary).present
+    expect(page.get_by_role("main")).to_contain_text(
+        italian("You are checked in at today's session.")
+    )
 
     page.get_by_role("link", name=italian("Vote"), exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Cortili scolastici verdi")
@@ -53,7 +54,7 @@ def test_member_checks_in_at_the_plenary_and_votes(page, context, live_server, s
     assert (tally.yes, tally.no, tally.abstain) == (1, 0, 0)
 
 
-def test_member_checks_in_and_votes_with_the_keyboard_only(
+def test_member_checked_in_at_the_door_votes_with_the_keyboard_only(
     page, context, live_server, site_content
 ):
     from tests.e2e.keyboard import activate, press, tab_to
@@ -61,17 +62,17 @@ def test_member_checks_in_and_votes_with_the_keyboard_only(
     cycle = CycleFactory(year=timezone.localdate().year)
     plenary = PlenaryFactory(cycle=cycle, date=timezone.localdate(), is_final=True)
     citizen = UserFactory(email="omar.haddad@example.org", nickname="OmarDiNiguarda")
-    MembershipFactory(
+    member = MembershipFactory(
         person=PoolPersonFactory(cycle=cycle, first_name="Omar", last_name="Haddad"),
         user=citizen,
     )
+    check_in(member, plenary)  # by the staff at the door
     item = open_vote(RecommendationFactory(cycle=cycle, title="Alberi nei cortili"), plenary)
     log_in(context, live_server.url, citizen)
 
     page.goto("/")
     activate(page, page.get_by_role("link", name=italian("Discover the assembly")))
     activate(page, page.get_by_role("link", name=italian("Members' area: check in and vote")))
-    activate(page, page.get_by_role("button", name=italian("I am here: check in")), key="Space")
     activate(page, page.get_by_role("link", name=italian("Vote"), exact=True))
     with translation.override("it"):
         yes = translation.pgettext("ballot", "Yes")

@@ -334,3 +334,12 @@ def test_a_group_restricted_consultation_refuses_people_outside_its_groups(clien
         assert response.status_code == 403, url
         assert "Proposta riservata" not in response.content.decode()
     assert nothing_was_done()
+
+
+@pytest.mark.parametrize(
+    "role, official", [("plain_staff", False), ("answer_staff", False), ("moderator", True)]
+)
+def test_only_moderators_comment_with_the_official_badge(client, proposal, role, official):
+    client.force_login(make_person(role))
+    client.post(reverse("proposals:comment_create", args=["proposta", proposal.pk]), COMMENT)
+    assert Comment.objects.get().is_official == official
