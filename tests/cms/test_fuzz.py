@@ -1,7 +1,7 @@
 """Arbitrary input at every public GET parameter, id in a URL and public form: never a 5xx.
 
 Each target gets a bounded number of examples (hypothesis), on one data set built once per test,
-so that the file runs on SQLite and PostgreSQL in well under a minute once the database exists.
+so that the file runs on SQLite and PostgreSQL in about a minute once the database exists.
 """
 
 import pytest
@@ -25,7 +25,7 @@ from tests.proposals.factories import CommentFactory, ProposalFactory, make_cons
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = settings(
-    max_examples=40,
+    max_examples=15,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
