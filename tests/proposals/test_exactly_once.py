@@ -1,4 +1,4 @@
-"""Side effects exactly once (issue 17), under faults and concurrency: PostgreSQL only.
+"""Side effects exactly once (issue 17), under faults and concurrency (those on PostgreSQL).
 
 The hand-over to the City is recorded with the threshold mark and survives a queue that is
 down or a handler that fails; a worker killed mid-batch loses and doubles nothing; the same
@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from proposals import outbox, services
+from proposals import conf, outbox, services
 from proposals.emails import NotificationEmail
 from proposals.models import Comment, Notification, Proposal, Support
 from proposals.outbox.models import Message
@@ -28,12 +28,9 @@ from proposals.responses.models import Response
 from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory, make_consultation
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real concurrency"
-    ),
-]
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real concurrency"
+)
 
 
 @pytest.fixture
@@ -88,6 +85,8 @@ def support_through_the_site(proposal):
     return client.post(reverse("proposals:proposal_support", args=[proposal.pk]))
 
 
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_queue_down_after_the_threshold_loses_no_hand_over(
     proposal_at_the_threshold, monkeypatch
 ):
@@ -110,6 +109,8 @@ def test_a_queue_down_after_the_threshold_loses_no_hand_over(
     assert len(mail.outbox) == 3
 
 
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_failing_hand_over_is_retried_and_happens_once(proposal_at_the_threshold, monkeypatch):
     proposal = proposal_at_the_threshold
 
@@ -132,6 +133,8 @@ def test_a_failing_hand_over_is_retried_and_happens_once(proposal_at_the_thresho
     assert len(mail.outbox) == 3
 
 
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_mid_batch_delivers_each_email_once(live_site, monkeypatch):
     proposal = ProposalFactory(consultation=make_consultation(PhaseKind.SUPPORT_COLLECTION))
     people = UserFactory.create_batch(150)
@@ -156,6 +159,8 @@ def test_a_worker_killed_mid_batch_delivers_each_email_once(live_site, monkeypat
     assert Message.objects.filter(status=Message.Status.SENT).count() == 150
 
 
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ten_identical_comment_posts_store_one_comment(live_site):
     consultation = make_consultation(PhaseKind.SUPPORT_COLLECTION)
     proposal = ProposalFactory(consultation=consultation)
@@ -178,6 +183,8 @@ def test_ten_identical_comment_posts_store_one_comment(live_site):
     assert [m.to for m in mail.outbox].count([follower.email]) == 1
 
 
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_parallel_withdrawals_answer_withdrawn_once(live_site):
     proposal = ProposalFactory(consultation=make_consultation(PhaseKind.SUPPORT_COLLECTION))
     citizen = UserFactory()
@@ -197,3 +204,44 @@ def test_twenty_parallel_withdrawals_answer_withdrawn_once(live_site):
     assert said.count("Non sostieni questa proposta.") == 19
     assert not Support.objects.exists()
     assert Proposal.objects.get(pk=proposal.pk).support_count == 0
+
+
+def proposal_form(consultation, token, title="Più alberi in via Padova"):
+    return {
+        "title": title,
+        "body": "Piantare cento alberi lungo via Padova per fare ombra d'estate.",
+        "theme": consultation.themes.first().pk,
+        "submission_token": token,
+        "action": "draft",
+    }
+
+
+@pytest.mark.django_db
+def test_a_proposal_form_sent_again_does_not_spend_the_rate_limit(client, site, citizen):
+    consultation = make_consultation(PhaseKind.PROPOSAL_COLLECTION)
+    url = reverse("proposals:proposal_create", args=[consultation.pk])
+    client.force_login(citizen)
+    form = proposal_form(consultation, uuid.uuid4())
+    limit, _window = conf.get("PROPOSALS_RATE_LIMITS")["proposal"]
+
+    for _ in range(limit + 2):
+        assert client.post(url, form).status_code == 302
+
+    other = client.post(url, proposal_form(consultation, uuid.uuid4(), title="Una panchina"))
+    assert other.status_code == 302
+    assert Proposal.objects.filter(author=citizen).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_comment_form_sent_again_does_not_spend_the_rate_limit(client, site, citizen):
+    proposal = ProposalFactory(consultation=make_consultation(PhaseKind.SUPPORT_COLLECTION))
+    url = reverse("proposals:comment_create", args=["proposta", proposal.pk])
+    client.force_login(citizen)
+    form = {"body": "Serve più ombra.", "position": "neutral", "submission_token": uuid.uuid4()}
+    limit, _window = conf.get("PROPOSALS_RATE_LIMITS")["comment"]
+
+    for _ in range(limit + 2):
+        client.post(url, form)
+    client.post(url, {**form, "body": "E più panchine.", "submission_token": uuid.uuid4()})
+
+    assert Comment.objects.filter(author=citizen).count() == 2
