@@ -3,7 +3,7 @@ import pytest
 from proposals import conf
 from proposals.assembly.checks import check_selection_algorithm
 from proposals.assembly.models import Membership, SelectionRun
-from proposals.assembly.tasks import selection_timeout, start_selection
+from proposals.assembly.tasks import run_selection_task, selection_timeout, start_selection
 from tests.assembly.factories import CycleFactory, generated_pool, standard_quotas
 
 
@@ -183,6 +183,15 @@ def test_leximin_out_of_time_falls_back_to_maximin(
     assert "time limit" in run.report["fallback_reason"]
 
 
-def test_the_draw_task_may_outlast_both_leximin_runs_but_not_the_broker_retry(settings):
+def test_the_draw_task_may_outlast_both_leximin_runs_and_a_copy_handed_out_again_does_nothing(
+    cycle, settings
+):
     assert selection_timeout() > 2 * conf.get("PROPOSALS_ASSEMBLY_LEXIMIN_SECONDS")
-    assert settings.Q_CLUSTER["retry"] > selection_timeout()
+    assert settings.Q_CLUSTER["retry"] > settings.Q_CLUSTER["timeout"]
+    running = SelectionRun.objects.create(cycle=cycle, seed=1, status=SelectionRun.Status.RUNNING)
+
+    run_selection_task(running.pk)  # the ORM broker handed the running draw out again
+
+    running.refresh_from_db()
+    assert running.status == SelectionRun.Status.RUNNING
+    assert not Membership.objects.exists()
