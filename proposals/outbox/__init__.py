@@ -1,8 +1,11 @@
 """A transactional outbox: side effects recorded with the change that causes them, delivered
 exactly once by idempotent tasks.
 
-    outbox.record("proposals.notifications.deliver_comment_posted",
-                  key=f"comment-posted:{comment.pk}", comment_id=comment.pk)
+    outbox.record(
+        "proposals.notifications.fan_out_comment",  # the handler
+        f"proposals.comment_posted:{comment.pk}",  # the key
+        comment_id=comment.pk,  # the payload
+    )
 
 `record` writes a row in the caller's transaction; the row's unique key makes a repeated action
 record nothing twice. The kind is the dotted path of the handler, a function that takes the
