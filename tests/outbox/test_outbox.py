@@ -163,3 +163,17 @@ def test_the_schedule_re_drives_every_minute():
     schedule = Schedule.objects.get(func="proposals.outbox.tasks.drain")
     assert schedule.schedule_type == Schedule.MINUTES
     assert schedule.minutes == 1
+
+
+def test_staff_read_the_outbox_in_the_admin_and_cannot_change_it(client, staff_user):
+    outbox.record("tests.outbox.test_outbox.fail", "greeting:1", value=1)
+    outbox.drain()
+    client.force_login(staff_user)
+
+    listing = client.get("/admin/outbox/?status=pending")
+    inspect = client.get(f"/admin/outbox/inspect/{message('greeting:1').pk}/")
+
+    assert listing.status_code == 200 and "greeting:1" in listing.content.decode()
+    assert inspect.status_code == 200 and "SMTP server away" in inspect.content.decode()
+    assert client.get("/admin/outbox/new/").status_code == 302
+    assert client.get(f"/admin/outbox/edit/{message('greeting:1').pk}/").status_code == 302
