@@ -1,6 +1,9 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -11,7 +14,24 @@ from proposals.admin_actions import (
     RestoreBulkAction,
     SendToCityBulkAction,
 )
+from proposals.admin_views import LocalTimeSnippetIndexView, ProposalDeleteView, ProposalEditView
 from proposals.models import Comment, ConsultationPage, Phase, Proposal, Report
+
+
+class WrittenByThePublicPolicy(ModelPermissionPolicy):
+    """Proposals, comments and reports are written by the public, never added (or copied) by
+    staff in the admin: the form has no author and could only fail."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Proposal, WrittenByThePublicPolicy(Proposal))
+register_permission_policy(Comment, WrittenByThePublicPolicy(Comment))
+register_permission_policy(Report, WrittenByThePublicPolicy(Report))
 
 
 class ProposalViewSet(SnippetViewSet):
@@ -26,16 +46,24 @@ class ProposalViewSet(SnippetViewSet):
         "title",
         "consultation",
         "theme",
-        "status",
+        "get_status_display",
         "support_count",
         "published_at",
         "threshold_reached_at",
         "sent_to_city_at",
         "withdrawn_at",
     ]
+    export_headings = {"get_status_display": _("Status")}
     export_filename = "proposte"
+    index_view_class = LocalTimeSnippetIndexView
+    edit_view_class = ProposalEditView
+    delete_view_class = ProposalDeleteView
+    copy_view_enabled = False
     ordering = ["-created_at"]
     panels = ["title", "body", "theme", "status"]
+
+    def get_queryset(self, request):
+        return Proposal.objects.exclude(status=Proposal.Status.DRAFT)
 
 
 class CommentViewSet(SnippetViewSet):
@@ -49,13 +77,16 @@ class CommentViewSet(SnippetViewSet):
         "id",
         "consultation",
         "proposal",
-        "position",
+        "get_position_display",
         "is_official",
         "is_hidden",
         "created_at",
         "deleted_at",
     ]
+    export_headings = {"get_position_display": _("Position")}
     export_filename = "commenti"
+    index_view_class = LocalTimeSnippetIndexView
+    copy_view_enabled = False
     ordering = ["-created_at"]
     panels = ["body", "position", "is_hidden"]
 
@@ -63,12 +94,15 @@ class CommentViewSet(SnippetViewSet):
 class ReportViewSet(SnippetViewSet):
     model = Report
     icon = "warning"
-    menu_label = _("Reports")
+    menu_label = pgettext_lazy("moderation", "Reports")
     list_display = ["__str__", "reason", "created_at", "reviewed_at"]
     list_filter = ["reason", "reviewed_at"]
     search_fields = ["note"]
-    list_export = ["id", "reason", "target", "note", "created_at", "reviewed_at"]
+    list_export = ["id", "get_reason_display", "target", "note", "created_at", "reviewed_at"]
+    export_headings = {"get_reason_display": _("Reason")}
     export_filename = "segnalazioni"
+    index_view_class = LocalTimeSnippetIndexView
+    copy_view_enabled = False
     ordering = ["reviewed_at", "-created_at"]
     panels = ["reason", "note"]
 
