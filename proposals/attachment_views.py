@@ -1,9 +1,8 @@
 """Attachments are served here, never from MEDIA_ROOT: whoever may not see the proposal (its
 draft, a hidden proposal, a consultation restricted with Wagtail's privacy) gets a 404."""
 
-from io import BytesIO
-
 import rules
+from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
@@ -41,6 +40,8 @@ def attachment(request, pk):
         filename=download_name(attachment, content_type),
     )
     response["X-Content-Type-Options"] = "nosniff"
+    # A PDF shown inline runs in the site's origin: it may load and submit nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     patch_cache_control(response, private=True, max_age=BROWSER_CACHE_SECONDS)
     return response
 
@@ -49,12 +50,20 @@ def stored_content(attachment):
     """A file to stream and its recorded type; a row from before types were recorded is
     checked as a new upload would be, and is a 404 unless it proves to be an image or a PDF."""
     try:
-        if attachment.content_type:
-            return attachment.file.open("rb"), attachment.content_type
-        checked = legacy_content(attachment)
+        if not attachment.content_type:
+            store_checked(attachment, legacy_content(attachment))
+        return attachment.file.open("rb"), attachment.content_type
     except (FileNotFoundError, RejectedUpload):
         raise Http404 from None
-    return BytesIO(checked.content), checked.content_type
+
+
+def store_checked(attachment, checked):
+    """Keep what the check produced, so a legacy row is checked only once."""
+    unchecked = attachment.file.name
+    attachment.content_type = checked.content_type
+    attachment.file.save("checked", ContentFile(checked.content), save=False)
+    attachment.save(update_fields=["content_type", "file"])
+    attachment.file.storage.delete(unchecked)
 
 
 def download_name(attachment, content_type):

@@ -25,6 +25,9 @@ from proposals import conf
 
 PDF = "application/pdf"
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+# The structure of a PDF is parsed (cross-references, page tree) but its content streams are
+# never decoded: a small file could inflate to gigabytes there.
+PDF_MAX_PAGES = 500
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", PDF: "pdf"}
 
 # Pillow refuses (by a warning, then an error) images above this: a process-wide guard for any
@@ -91,10 +94,8 @@ def checked_file(upload):
 def checked_pdf(upload):
     try:
         reader = PdfReader(upload, strict=True)
-        if reader.is_encrypted or not reader.pages:
+        if reader.is_encrypted or not 0 < len(reader.pages) <= PDF_MAX_PAGES:
             raise RejectedUpload
-        for page in reader.pages:
-            page.get_contents()
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
         raise RejectedUpload from error
     upload.seek(0)
@@ -123,16 +124,16 @@ def reencoded(image):
     upright = ImageOps.exif_transpose(image)
     if image_format == "JPEG":
         upright = upright.convert("L" if upright.mode in ("1", "L") else "RGB")
-        options = {"quality": 88, "optimize": True}
+        options = {"quality": 88}
     elif image_format == "PNG":
         if upright.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
             upright = upright.convert("RGBA")
-        options = {"optimize": True}
+        options = {}
     else:
         upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
         options = {"quality": 88}
     output = BytesIO()
-    upright.save(output, format=image_format, **options)
+    upright.save(output, format=image_format, icc_profile=None, exif=b"", **options)
     return CheckedFile(output.getvalue(), IMAGE_FORMATS[image_format])
 
 

@@ -22,7 +22,7 @@ DEFAULTS = {
     "PROPOSALS_ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
     "PROPOSALS_ATTACHMENTS_PER_PROPOSAL": 5,
     # Images larger than this (width x height) are refused before they are decoded.
-    "PROPOSALS_ATTACHMENT_MAX_PIXELS": 40_000_000,
+    "PROPOSALS_ATTACHMENT_MAX_PIXELS": 25_000_000,
     # Alias in STORAGES where attachments are kept; when the host does not define it, a folder
     # beside MEDIA_ROOT ("<MEDIA_ROOT>-private"). Never a location served publicly.
     "PROPOSALS_ATTACHMENT_STORAGE": "proposals_attachments",

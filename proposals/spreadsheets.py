@@ -1,14 +1,18 @@
 """CSV files whose cells cannot run as formulas in a spreadsheet program (CSV injection)."""
 
 import csv
+import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Excel in Italian splits cells on ";", and some programs on line ends inside a value.
+FORMULA_INSIDE = re.compile(r"([;\n\r])(?=[=+\-@\t])")
 
 
 def safe_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = FORMULA_INSIDE.sub(r"\1'", value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 class SafeDictWriter(csv.DictWriter):

@@ -2,7 +2,6 @@
 
 Anonymous visitors are sent to log in; people without the right get a 403 page that says why."""
 
-import csv
 import uuid
 
 import rules
@@ -36,6 +35,7 @@ from proposals.rules import (
     permission_for,
     remember_supports,
 )
+from proposals.spreadsheets import SafeDictWriter
 from proposals.users import notification_frequency
 
 
@@ -489,7 +489,7 @@ def open_data_csv(request, consultation_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="proposte-{consultation.slug}.csv"'
     response.write("\ufeff")
-    writer = csv.DictWriter(response, fieldnames=list(rows[0]) if rows else ["id"])
+    writer = SafeDictWriter(response, fieldnames=list(rows[0]) if rows else ["id"])
     writer.writeheader()
     writer.writerows(rows)
     return response

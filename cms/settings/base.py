@@ -228,7 +228,11 @@ MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest body a form of the site takes: a Wagtail image or document with its form. The
+# proxy in front should refuse larger ones too (README, Deployment).
+REQUEST_BODY_MAX_BYTES = 25 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
+    "cms.uploads.RequestBodyLimit",
     # A proposal form larger than its attachments may be is refused before it is read.
     "proposals.attachments.AttachmentRequestLimit",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

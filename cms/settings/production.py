@@ -22,8 +22,9 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Behind the proxy every request comes from 127.0.0.1: the form rate limits count the client's
-# address, which the proxy appends to X-Forwarded-For.
+# Behind the proxy every request comes from 127.0.0.1: the form and login rate limits count the
+# client's address, which the one proxy in front appends to X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = 1
 RATELIMIT_IP_META_KEY = "cms.ratelimit.forwarded_client_ip"
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_HSTS_SECONDS = 31536000

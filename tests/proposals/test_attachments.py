@@ -306,6 +306,36 @@ def test_old_files_leave_the_public_media_folder_and_are_checked_when_served(cli
     assert response["X-Content-Type-Options"] == "nosniff"
     assert client.get(evil.get_absolute_url()).status_code == 404
     assert client.get(proposal.get_absolute_url()).status_code == 200
+    # Checked once: the row now records its type and serves the checked file.
+    good.refresh_from_db()
+    assert good.content_type == "application/pdf"
+    assert good.file.name.endswith(".pdf") and "piano" not in good.file.name
+
+
+def test_a_pdf_is_parsed_but_its_content_is_never_decoded_and_its_pages_are_capped(
+    client, consultation
+):
+    from pypdf import PdfWriter
+
+    from proposals.attachments import PDF_MAX_PAGES
+
+    writer = PdfWriter()
+    for _ in range(PDF_MAX_PAGES + 1):
+        writer.add_blank_page(width=72, height=72)
+    too_long = io.BytesIO()
+    writer.write(too_long)
+    client.force_login(UserFactory())
+    response = submit(client, consultation, upload("lungo.pdf", too_long.getvalue()))
+    assert response.status_code == 200
+    assert not ProposalAttachment.objects.exists()
+
+
+def test_an_inline_pdf_may_load_and_run_nothing(client, site):
+    proposal = ProposalFactory()
+    attachment = legacy_attachment(proposal, "piano.pdf", pdf_bytes())
+    move_files()
+    response = client.get(attachment.get_absolute_url())
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
 
 
 # Staff's Wagtail documents and images
