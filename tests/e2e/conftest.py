@@ -19,6 +19,7 @@ from playwright.sync_api import sync_playwright
 from tests.e2e.browser import CHROMIUM_ARGS, CHROMIUM_PATH, load_site_content
 
 ARTIFACTS_DIR = Path(settings.BASE_DIR) / "test-artifacts"
+CSP = "Content Security Policy"
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +50,17 @@ def context(browser, live_server):
 
 @pytest.fixture
 def page(context):
-    return context.new_page()
+    """A tab; the test fails if anything on its pages broke the Content-Security-Policy."""
+    page = context.new_page()
+    refused = []
+
+    def remember_refusal(message):
+        if CSP in message.text:
+            refused.append(message.text)
+
+    page.on("console", remember_refusal)
+    yield page
+    assert refused == [], "Refused by the Content-Security-Policy:\n" + "\n".join(refused)
 
 
 @pytest.fixture
