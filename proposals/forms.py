@@ -179,6 +179,12 @@ class ReportForm(forms.ModelForm):
         fields = ["reason", "note"]
         widgets = {"reason": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.label = _("Why are you reporting it?")
+        reason.choices = Report.Reason.choices  # a radio group: no blank option, none preselected
+
     def clean_note(self):
         return clean_text(self.cleaned_data["note"])[:1000]
 

@@ -177,6 +177,11 @@ def with_fresh_counts(request, proposals):
     return proposals, states
 
 
+def support_anchor(proposal):
+    """Where supporting and withdrawing come back to: the support box's button keeps the focus."""
+    return f"{proposal.get_absolute_url()}#support-{proposal.pk}"
+
+
 @filler("support_box")
 def support_box(request, keys):
     proposals, states = with_fresh_counts(request, objects(request, Proposal, keys))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from proposals import cached, personal, ratelimit, services
+from proposals import cached, parts, personal, ratelimit, services
 from proposals.emails import user_from_unsubscribe_token
 from proposals.forms import CommentForm, ProposalForm, ReportForm
 from proposals.listing import (
@@ -264,7 +264,7 @@ def proposal_support(request, pk):
         messages.success(request, _("Thank you for your support."))
     else:
         messages.info(request, _("You already support this proposal."))
-    return redirect(proposal)
+    return redirect(parts.support_anchor(proposal))
 
 
 @require_POST
@@ -275,7 +275,7 @@ def proposal_unsupport(request, pk):
     if request.user.is_authenticated:
         if not proposal.supports.filter(user=request.user).exists():
             messages.info(request, _("You do not support this proposal."))
-            return redirect(proposal)
+            return redirect(parts.support_anchor(proposal))
         remember_supports(request.user, {proposal.pk: True})  # the rules need not ask again
     if refused := check(request, "unsupport_proposal", proposal):
         return refused
@@ -283,7 +283,7 @@ def proposal_unsupport(request, pk):
         messages.success(request, _("Your support is withdrawn."))
     else:  # a parallel request withdrew it a moment ago
         messages.info(request, _("You do not support this proposal."))
-    return redirect(proposal)
+    return redirect(parts.support_anchor(proposal))
 
 
 # Comments
