@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import Membership, Plenary
+from .models import Membership, Plenary, Recommendation
 from .voting import Choice
 
 MAX_POOL_FILE = 5 * 1024 * 1024
@@ -127,3 +127,17 @@ class ThematicGroupForm(WagtailAdminModelForm):
         if cycle and any(m.cycle_id != cycle.pk for m in members):
             self.add_error("members", _("Members must belong to the group's cycle."))
         return cleaned
+
+
+class RecommendationAdminForm(WagtailAdminModelForm):
+    """Opening and closing a vote are the vote's own actions: the form only marks an item
+    ready for the vote, and shows the status of one being voted or voted as it is."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields["status"]
+        before_the_vote = [Recommendation.Status.DRAFT, Recommendation.Status.READY]
+        if self.instance.status in before_the_vote:
+            status.choices = [c for c in status.choices if c[0] in before_the_vote]
+        else:
+            status.disabled = True

@@ -94,7 +94,10 @@ def open_vote(recommendation, plenary):
 def close_vote(recommendation):
     with transaction.atomic():
         tally = BallotTally.objects.select_for_update().filter(recommendation=recommendation)
-        tally.get()
+        if tally.get().present == 0:
+            raise BallotError(
+                _("No ballot has been cast yet: a vote without ballots cannot close.")
+            )
         updated = Recommendation.objects.filter(
             pk=recommendation.pk, status=Recommendation.Status.VOTING
         ).update(status=Recommendation.Status.CLOSED, closed_at=timezone.now())

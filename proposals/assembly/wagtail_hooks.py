@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .forms import ThematicGroupForm
+from .forms import RecommendationAdminForm, ThematicGroupForm
 from .models import (
     AnnualReport,
     Assembly,
@@ -175,15 +175,18 @@ class RecommendationViewSet(SnippetViewSet):
     list_filter = ["cycle", "kind", "status", "group"]
     search_fields = ["title"]
     list_export = ["title", "kind", "group", "pac_action", "status"]
-    panels = [
-        FieldPanel("cycle"),
-        FieldPanel("group"),
-        FieldPanel("kind"),
-        FieldPanel("title"),
-        FieldPanel("pac_action"),
-        FieldPanel("body"),
-        FieldPanel("status"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cycle"),
+            FieldPanel("group"),
+            FieldPanel("kind"),
+            FieldPanel("title"),
+            FieldPanel("pac_action"),
+            FieldPanel("body"),
+            FieldPanel("status"),
+        ],
+        base_form_class=RecommendationAdminForm,
+    )
 
 
 class AnnualReportViewSet(SnippetViewSet):

@@ -2,6 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from proposals.assembly.attendance import check_in
 from proposals.assembly.models import (
     AnnualReport,
     Membership,
@@ -10,7 +11,7 @@ from proposals.assembly.models import (
     SelectionRun,
 )
 from proposals.assembly.pool_import import HEADER
-from proposals.assembly.voting import open_vote
+from proposals.assembly.voting import cast_ballot, open_vote
 from proposals.signals import assembly_report_delivered
 from tests.assembly.factories import (
     CycleFactory,
@@ -126,6 +127,9 @@ def test_open_and_close_vote(admin_client, cycle):
     admin_client.post(url, {"plenary": plenary.pk})
     item.refresh_from_db()
     assert item.status == Recommendation.Status.VOTING
+    member = MembershipFactory(person=PoolPersonFactory(cycle=cycle))
+    check_in(member, plenary)
+    cast_ballot(item, member, "yes")
     admin_client.post(url, {"close": "1"})
     item.refresh_from_db()
     assert item.status == Recommendation.Status.CLOSED

@@ -193,10 +193,11 @@ def test_a_member_who_voted_by_phone_meanwhile_is_refused(operator, plenary, ite
 def test_a_vote_closed_during_the_hand_over_is_refused(operator, plenary, item):
     member = present_member(plenary)
     operator.post(voters_url(item), {"membership": member.pk})
+    cast_ballot(item, present_member(plenary, last_name="Galli"), "no")
     close_vote(item)
     response = submit(operator, plenary, {"choice": "yes"}, follow=True)
     assert shown(response, "This vote is not open.")
-    assert tally_of(item) == (0, 0, 0)
+    assert tally_of(item) == (0, 1, 0)
     closed = operator.get(voters_url(item), follow=True)
     assert closed.redirect_chain[-1][0] == idle_url(plenary)
 
