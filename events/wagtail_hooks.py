@@ -2,7 +2,6 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -28,24 +27,16 @@ class SpeakerViewSet(SnippetViewSet):
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Registrations are made by the public, never added by hand in the admin."""
+    """Registrations are made by the public, never added by hand in the admin, and never
+    deleted: cancelling one (`events_admin:cancel`) gives its seat to the waiting list."""
 
     def user_has_permission(self, user, action):
-        if action == "add":
+        if action in ("add", "delete"):
             return False
         return super().user_has_permission(user, action)
 
-
-class RegistrationIndexView(IndexView):
-    results_template_name = "events/admin/registration_index_results.html"
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        filtered = self.search_queryset(self.filter_queryset(self.get_base_queryset()))
-        context["status_counts"] = Registration.objects.filter(
-            pk__in=filtered.values("pk")
-        ).status_counts()
-        return context
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -55,7 +46,8 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 320
     add_to_admin_menu = True
     url_prefix = "events/registrations"
-    index_view_class = RegistrationIndexView
+    index_view_class = admin_views.RegistrationIndexView
+    copy_view_enabled = False
     list_display = ["name", "email", "event", "status", "created_at", "checked_in_at"]
     list_filter = {"event": ["exact"], "status": ["exact"], "checked_in_at": ["isnull"]}
     search_fields = ["name", "email", "checkin_code"]
@@ -63,7 +55,7 @@ class RegistrationViewSet(ModelViewSet):
         "event",
         "name",
         "email",
-        "status",
+        "get_status_display",
         "answers_display",
         "checkin_code",
         "created_at",
@@ -72,6 +64,7 @@ class RegistrationViewSet(ModelViewSet):
         "cancelled_at",
         "checked_in_at",
     ]
+    export_headings = {"get_status_display": _("Status")}
     export_filename = "iscrizioni-eventi"
     form_fields = ["name", "email"]
     inspect_view_enabled = True
@@ -110,6 +103,7 @@ def register_checkin_urls():
     urls = [
         path("<id:event_id>/", admin_views.checkin, name="checkin"),
         path("codice/<str:code>/", admin_views.checkin_code, name="checkin_code"),
+        path("annulla/<id:registration_id>/", admin_views.cancel_registration, name="cancel"),
     ]
     return [path("events/checkin/", include((urls, "events_admin"), namespace="events_admin"))]
 
@@ -152,3 +146,4 @@ def upcoming_events_section(request):
         "index_page": EventIndexPage.objects.live().first(),
         "now": timezone.now(),
     }
+
