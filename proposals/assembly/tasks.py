@@ -2,10 +2,9 @@
 
 import math
 
-from django.db import transaction
 from django_q.tasks import async_task
 
-from proposals import conf
+from proposals import conf, outbox
 
 from .models import SelectionRun
 from .selection import run_selection
@@ -27,19 +26,26 @@ def selection_timeout():
 
 
 def start_selection(cycle, seed, user):
-    """Record a run and hand it to the task queue once the request's transaction commits."""
+    """Record a run and, with it, an outbox row that hands it to the task queue."""
     run = SelectionRun.objects.create(
         cycle=cycle,
         seed=seed,
         algorithm=conf.get("PROPOSALS_ASSEMBLY_ALGORITHM"),
         created_by=user,
     )
-    transaction.on_commit(
-        lambda: async_task(
-            "proposals.assembly.tasks.run_selection_task",
-            run.pk,
-            task_name=f"sortition-{run.pk}",
-            timeout=selection_timeout(),
-        )
+    outbox.record(
+        "proposals.assembly.tasks.enqueue_selection", f"assembly.selection:{run.pk}", run_id=run.pk
     )
     return run
+
+
+def enqueue_selection(run_id):
+    """The outbox's handler: hand the long draw to the queue under its own timeout. If this is
+    repeated (the enqueue reached Redis but the row was not marked), the draw claims its run, so
+    the second copy does nothing."""
+    async_task(
+        "proposals.assembly.tasks.run_selection_task",
+        run_id,
+        task_name=f"sortition-{run_id}",
+        timeout=selection_timeout(),
+    )
