@@ -1,10 +1,10 @@
 """The outbox in the Wagtail admin, read-only: staff see what is pending or failed, and why."""
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from proposals.outbox.models import Message
 
@@ -14,6 +14,9 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Message, ReadOnlyPolicy(Message), exact_class=True)
 
 
 class MessageViewSet(ModelViewSet):
@@ -26,10 +29,6 @@ class MessageViewSet(ModelViewSet):
     search_fields = ["key"]
     inspect_view_enabled = True
     exclude_form_fields = []
-
-    @cached_property
-    def permission_policy(self):
-        return ReadOnlyPolicy(self.model)
 
 
 @hooks.register("register_admin_viewset")
