@@ -3,26 +3,25 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
 
 from cms.forms import SearchForm
+from cms.search import run_search
 
 SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
+    """Pages and participation together, faceted by kind, Municipio and year."""
     form = SearchForm(request.GET)
     search_query = form.query()
-    results = Page.objects.none()
+    context = {"form": form, "search_query": search_query, "hits": []}
     if search_query:
-        results = Page.objects.live().public().specific().search(search_query)
+        context.update(run_search(request, search_query))
         Query.get(search_query).add_hit()
-    page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "cms/search.html",
-        {"form": form, "search_query": search_query, "page_obj": page_obj},
+    context["page_obj"] = Paginator(context["hits"], SEARCH_RESULTS_PER_PAGE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "cms/search.html", context)
 
 
 @cache_control(max_age=86400, public=True)

@@ -289,6 +289,7 @@ class EventPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("venue_name"),
+        index.SearchField("speaker_names"),
         index.FilterField("start"),
         index.FilterField("end"),
         index.FilterField("municipio"),
@@ -369,6 +370,9 @@ class EventPage(Page):
         if self.seats_left == 0:
             return RegistrationState.WAITLIST if self.waitlist_enabled else RegistrationState.FULL
         return RegistrationState.OPEN
+
+    def speaker_names(self):
+        return [entry["speaker"].name for entry in self.speakers_with_roles]
 
     @property
     def speakers_with_roles(self):

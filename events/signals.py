@@ -1,6 +1,6 @@
 from wagtail.signals import page_published
 
-from events import services
+from events import search, services
 from events.models import EventPage
 
 
@@ -10,3 +10,4 @@ def give_new_seats_to_the_waiting_list(sender, instance, **kwargs):
 
 def connect():
     page_published.connect(give_new_seats_to_the_waiting_list, sender=EventPage)
+    search.connect()

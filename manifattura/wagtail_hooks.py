@@ -4,7 +4,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.models.pages import HOME_SECTIONS_HOOK
+from cms.search import SEARCH_KINDS_HOOK
 
+from . import search
 from .models import ManifatturaHomePage, Service, latest_news
 
 
@@ -33,3 +35,7 @@ def manifattura_news_section(request):
         "minisite": minisite,
         "news": list(latest_news(minisite)[:3]),
     }
+
+
+hooks.register(SEARCH_KINDS_HOOK, search.news_kind)
+hooks.register(SEARCH_KINDS_HOOK, search.call_kind)

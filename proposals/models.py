@@ -357,7 +357,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.annotate(comment_count=count_subquery(visible))
 
 
-class Proposal(models.Model):
+class Proposal(index.Indexed, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -426,6 +426,13 @@ class Proposal(models.Model):
     reports = GenericRelation("proposals.Report", related_query_name="proposal")
 
     objects = ProposalQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("consultation"),
+    ]
 
     class Meta:
         ordering = ["-published_at", "-pk"]

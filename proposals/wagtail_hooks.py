@@ -7,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from proposals import search
 from proposals.admin_actions import (
     CloseReportsHideBulkAction,
     CloseReportsKeepBulkAction,
@@ -139,3 +140,7 @@ def open_consultations_section(request):
         .order_by("-first_published_at")[:6]
     )
     return {"template": "proposals/home_section.html", "order": 20, "consultations": consultations}
+
+
+hooks.register("register_search_kind", search.consultation_kind)
+hooks.register("register_search_kind", search.proposal_kind)

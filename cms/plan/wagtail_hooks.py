@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.plan import search
 from cms.plan.models import (
     ActionAmbit,
     ActorType,
@@ -14,6 +15,7 @@ from cms.plan.models import (
     Scale,
     StrategicPlanPage,
 )
+from cms.search import SEARCH_KINDS_HOOK
 
 
 class MunicipalityViewSet(SnippetViewSet):
@@ -72,3 +74,6 @@ def regeneration_home_section(request):
         "plan": StrategicPlanPage.objects.live().public().first(),
         "projects": list(latest[:3]),
     }
+
+
+hooks.register(SEARCH_KINDS_HOOK, search.atlas_project_kind)

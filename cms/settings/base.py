@@ -296,7 +296,15 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # local-memory cache cannot do.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0"))
 PAGE_CACHE_SUPPORT_SECONDS = int(os.environ.get("PAGE_CACHE_SUPPORT_SECONDS", "10"))
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Italian stemming with accents folded on PostgreSQL (cms migration 0002); the content is
+# Italian, so the English pages search it in Italian too: the backend has one configuration,
+# used both to index and to query. SQLite ignores it (FTS5 folds accents, without stemming).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "italian_unaccent",
+    }
+}
 # Documents are served by Wagtail's view (privacy checked, nosniff, a CSP without scripts),
 # never linked to MEDIA_URL; only PDFs open in the browser, everything else is downloaded; no
 # active formats (HTML, SVG, XML) can be uploaded.

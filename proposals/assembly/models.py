@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin
+from wagtail.search import index
 
 MEMBERS_PER_CYCLE = 90
 SUBSTITUTES_PER_CYCLE = 20
@@ -393,7 +394,7 @@ class Attendance(models.Model):
         return f"{self.membership} · {self.plenary}"
 
 
-class Recommendation(RevisionMixin, models.Model):
+class Recommendation(RevisionMixin, index.Indexed, models.Model):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", _("Recommendation")
         CITIZEN_INITIATIVE = "citizen_initiative", _("Citizen-led initiative")
@@ -437,6 +438,13 @@ class Recommendation(RevisionMixin, models.Model):
     )
     closed_at = models.DateTimeField(_("vote closed at"), null=True, blank=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="assembly_item")
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("body"),
+        index.SearchField("pac_action"),
+        index.FilterField("status"),
+    ]
 
     class Meta:
         verbose_name = _("recommendation")

@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, search
 from .forms import RecommendationAdminForm, ThematicGroupForm
 from .models import (
     AnnualReport,
@@ -258,3 +258,6 @@ def assembly_home_section(request):
         if cycle
         else [],
     }
+
+
+hooks.register("register_search_kind", search.recommendation_kind)

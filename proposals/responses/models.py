@@ -311,6 +311,10 @@ class Response(
         index.SearchField("target_title"),
         index.SearchField("answer"),
         index.FilterField("live"),
+        index.FilterField("answered_at"),
+        index.FilterField("dossier"),
+        index.FilterField("content_type"),
+        index.FilterField("target_id"),
     ]
 
     class Meta:

@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from proposals.responses import search
 from proposals.responses.dashboard import DeadlinesPanel
 from proposals.responses.forms import ResponseAdminForm, ResponseNoteAdminForm
 from proposals.responses.models import (
@@ -113,3 +114,6 @@ register_snippet(ResponsesGroup)
 def add_deadlines_panel(request, panels):
     if request.user.has_perm("responses.change_response"):
         panels.append(DeadlinesPanel())
+
+
+hooks.register("register_search_kind", search.answer_kind)
