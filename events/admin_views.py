@@ -25,6 +25,7 @@ from events.models import EventPage, Registration
 
 CHECKIN_PERMISSION = "events.check_in_registration"
 CHECKIN_PAGE_SIZE = 50
+CHECKIN_EVENT_SESSION_KEY = "events_checkin_event_id"
 QUESTION_COLUMN = "question:"
 
 
@@ -94,10 +95,24 @@ def require_checkin_permission(user):
         raise PermissionDenied
 
 
+def checkin_today(request):
+    """The door's starting point: today's events, each leading to its check-in."""
+    require_checkin_permission(request.user)
+    today = timezone.localdate()
+    events = EventPage.objects.filter(start__date__lte=today, end__date__gte=today).order_by(
+        "start"
+    )
+    return TemplateResponse(
+        request, "events/admin/checkin_today.html", {"events": events, "today": today}
+    )
+
+
 def checkin(request, event_id):
     """Search the confirmed attendees of one event by name or code, and mark them arrived."""
     require_checkin_permission(request.user)
     event = get_object_or_404(EventPage, pk=event_id)
+    # The tickets scanned next are checked against this event.
+    request.session[CHECKIN_EVENT_SESSION_KEY] = event.pk
     form = CheckinSearchForm(request.GET or None)
     attendees = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by("name")
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -124,14 +139,38 @@ def checkin_code(request, code):
     registration = get_object_or_404(
         Registration.objects.select_related("event"), checkin_code=code.upper()
     )
+    door_event = door_event_of(request)
+    wrong_event = door_event is not None and door_event.pk != registration.event_id
     if request.method == "POST":
+        if wrong_event:
+            messages.error(request, wrong_event_message(registration, door_event))
+            return redirect("events_admin:checkin", event_id=door_event.pk)
         check_in_with_message(request, registration)
         return redirect("events_admin:checkin", event_id=registration.event_id)
     return TemplateResponse(
         request,
         "events/admin/checkin_code.html",
-        {"registration": registration, "event": registration.event},
+        {
+            "registration": registration,
+            "event": registration.event,
+            "wrong_event_message": wrong_event_message(registration, door_event)
+            if wrong_event
+            else "",
+        },
     )
+
+
+def door_event_of(request):
+    """The event whose check-in screen this operator opened last, if any."""
+    event_id = request.session.get(CHECKIN_EVENT_SESSION_KEY)
+    return EventPage.objects.filter(pk=event_id).first() if event_id else None
+
+
+def wrong_event_message(registration, door_event):
+    return _(
+        "This ticket is for another event (%(ticket_event)s), not for %(door_event)s: "
+        "the person cannot be checked in here."
+    ) % {"ticket_event": registration.event.title, "door_event": door_event.title}
 
 
 def check_in_with_message(request, registration):

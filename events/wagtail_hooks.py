@@ -1,7 +1,8 @@
-from django.urls import include, path, reverse
+from django.urls import include, path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -9,8 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.search import SEARCH_KINDS_HOOK
-from events import admin_views, search
+from events import admin_views
 from events.models import EventIndexPage, EventPage, Registration, Speaker
 
 HOME_SECTION_SIZE = 3
@@ -102,11 +102,24 @@ def register_registration_viewset():
 @hooks.register("register_admin_urls")
 def register_checkin_urls():
     urls = [
+        path("", admin_views.checkin_today, name="checkin_today"),
         path("<id:event_id>/", admin_views.checkin, name="checkin"),
         path("codice/<str:code>/", admin_views.checkin_code, name="checkin_code"),
         path("annulla/<id:registration_id>/", admin_views.cancel_registration, name="cancel"),
     ]
     return [path("events/checkin/", include((urls, "events_admin"), namespace="events_admin"))]
+
+
+class CheckinMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.CHECKIN_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_checkin_menu_item():
+    return CheckinMenuItem(
+        _("Check-in"), reverse_lazy("events_admin:checkin_today"), icon_name="tick", order=330
+    )
 
 
 def event_admin_buttons(page, user, priority):
@@ -148,5 +161,3 @@ def upcoming_events_section(request):
         "now": timezone.now(),
     }
 
-
-hooks.register(SEARCH_KINDS_HOOK, search.event_kind)

@@ -3,7 +3,7 @@ one column per question, and cancellations that give the seat to the waiting lis
 
 import csv
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Registration, RegistrationQuestion
-from tests.events.factories import RegistrationFactory
+from tests.events.factories import RegistrationFactory, make_event
+from tests.events.test_admin import editor
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +69,36 @@ def test_registrations_cannot_be_deleted_around_the_waiting_list(client, staff_u
     client.post(delete_url)
     assert Registration.objects.filter(pk=registration.pk).exists()
     assert delete_url not in client.get(INDEX_URL).content.decode()
+
+
+def checkin_operator():
+    return editor("check_in_registration")
+
+
+def test_checkin_menu_lists_todays_events_for_operators_only(client, event_index):
+    today = make_event(event_index, title="Incontro di oggi", starts_in=timedelta(minutes=30))
+    make_event(event_index, title="Incontro futuro", starts_in=timedelta(days=5))
+    client.force_login(editor())
+    assert "events/checkin/" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(checkin_operator())
+    assert (
+        reverse("events_admin:checkin_today")
+        in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    page = client.get(reverse("events_admin:checkin_today")).content.decode()
+    assert "Incontro di oggi" in page and "Incontro futuro" not in page
+    assert reverse("events_admin:checkin", args=[today.pk]) in page
+
+
+def test_ticket_of_another_event_is_refused_at_the_door(client, event, event_index):
+    other = make_event(event_index, title="Altro incontro")
+    ticket = RegistrationFactory(event=other, name="Anna Verdi")
+    client.force_login(checkin_operator())
+    assert (
+        event.title in client.get(reverse("events_admin:checkin", args=[event.pk])).content.decode()
+    )
+    url = reverse("events_admin:checkin_code", args=[ticket.checkin_code])
+    assert "Altro incontro" in client.get(url).content.decode()
+    client.post(url)
+    ticket.refresh_from_db()
+    assert ticket.checked_in_at is None
