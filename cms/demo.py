@@ -1,6 +1,9 @@
 """Demo content for the City site: home page, Municipi, legal pages, menus and contacts."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Page, Site, Task, Workflow
 
 from cms.accounts.models import User
 from cms.models import HomePage, Municipio, NavigationSettings, SiteContactSettings, StandardPage
@@ -153,6 +156,18 @@ def load(command, options):
     }
     configure_settings(home, pages)
     ensure_admin(command, options["admin_email"], options["admin_password"])
+    translate_default_workflow()
+
+
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+
+def translate_default_workflow():
+    """Wagtail's migrations name the default workflow and its task in English."""
+    with translation.override(settings.LANGUAGE_CODE):
+        name = gettext("Moderators' approval")
+    Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).update(name=name)
+    Task.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).update(name=name)
 
 
 def load_municipi():

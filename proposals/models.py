@@ -116,9 +116,9 @@ class ConsultationPage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
-        InlinePanel("themes", label=_("Themes")),
+        InlinePanel("themes", heading=_("Themes"), label=_("Theme")),
     ]
-    phase_panels = [InlinePanel("phases", label=_("Phases"), min_num=1)]
+    phase_panels = [InlinePanel("phases", heading=_("Phases"), label=_("Phase"), min_num=1)]
     participation_panels = [
         FieldPanel("scope_key", heading=_("Territorial scope")),
         MultiFieldPanel(

@@ -107,3 +107,12 @@ def test_our_reports_menu_does_not_rename_wagtails_reports(client, staff_user, s
         page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Segnalazioni" in page
     assert "Report" in page
+
+
+def test_consultation_form_adds_one_phase_at_a_time(client, staff_user, consultation):
+    client.force_login(staff_user)
+    with translation.override("it"):
+        page = client.get(reverse("wagtailadmin_pages:edit", args=[consultation.pk]))
+    assert "Aggiungi Fase" in page.content.decode()
+    assert "Aggiungi Fasi" not in page.content.decode()
+    assert "Aggiungi Tema" in page.content.decode()
