@@ -153,10 +153,20 @@ def _child_draw(bounds, people, wanted, seed, on_progress):
         for line in child.stdout:
             message = json.loads(line)
             if "progress" in message:
-                on_progress(message["progress"], message["message"])
+                on_progress(message["progress"], progress_text(message))
             else:
                 result = message
     return result
+
+
+def progress_text(message):
+    """The sortition library reports its progress in English: staff read it in their language."""
+    if message.get("total"):
+        return _("Drawing: step %(current)d of %(total)d") % {
+            "current": message.get("current") or 0,
+            "total": message["total"],
+        }
+    return _("Drawing: computing the fairest selection")
 
 
 def draw(bounds, people, wanted, seed, on_progress=lambda fraction, message: None):

@@ -48,11 +48,11 @@ class StdoutProgress:
 
     def start_phase(self, name, total=None, *, message=None):
         self.total, self.message = total, message or name
-        emit(progress=0.0, message=self.message)
+        emit(progress=0.0, message=self.message, current=0, total=total)
 
     def update(self, current, *, message=None):
         fraction = min(current / self.total, 1.0) if self.total else 0.0
-        emit(progress=fraction, message=message or self.message)
+        emit(progress=fraction, message=message or self.message, current=current, total=self.total)
 
     def end_phase(self):
         pass
