@@ -1,6 +1,7 @@
 """What the participation plugin holds about a person: their data export and its erasure."""
 
 from django.db import transaction
+from wagtail.log_actions import registry as log_registry
 
 from proposals import outbox
 from proposals.emails import NotificationEmail
@@ -66,11 +67,20 @@ def erase_personal_data(user):
     drafts = Proposal.objects.filter(author=user, status=Proposal.Status.DRAFT)
     delete_files_on_commit(ProposalAttachment.objects.filter(proposal__in=drafts))
     drafts.delete()
-    Comment.objects.filter(author=user, deleted_at__isnull=False).update(body="")
+    deleted_comments = Comment.objects.filter(author=user, deleted_at__isnull=False)
+    deleted_comments.update(body="")
+    for comment in deleted_comments:
+        relabel_logs(comment)
     Follow.objects.filter(user=user).delete()
     notifications = Notification.objects.filter(recipient=user)
     forget_notification_emails(notifications.values_list("pk", flat=True))
     notifications.delete()
+
+
+def relabel_logs(instance, label=None):
+    """The admin's history names an entry as it read when staff acted on it: after erasure, as
+    it reads now (or `label`, for a row about to be deleted)."""
+    log_registry.get_logs_for_instance(instance).update(label=label or str(instance))
 
 
 def forget_notification_emails(notification_ids):

@@ -8,7 +8,8 @@ import uuid
 from django.apps import apps
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.log_actions import registry as log_registry
+
+from proposals.privacy import relabel_logs
 
 from .models import Membership, PoolPerson
 
@@ -59,7 +60,10 @@ def erase_personal_data(user):
         Q(membership__user=user) | email_matches(confirmed_email_addresses(user))
     )
     people = PoolPerson.objects.filter(pk__in=list(matching.values_list("pk", flat=True)))
-    people.filter(membership__isnull=True, cycle__memberships__isnull=True).delete()
+    not_drawn = people.filter(membership__isnull=True, cycle__memberships__isnull=True)
+    for person in not_drawn:
+        relabel_logs(person, label=f"#{person.pk}")
+    not_drawn.delete()
     people.update(first_name="", last_name="", email="", phone="", consents_to_publication=False)
     for membership in Membership.objects.filter(person__in=people):
         end_membership(membership)
@@ -67,11 +71,6 @@ def erase_personal_data(user):
         relabel_logs(person)
         if hasattr(person, "membership"):
             relabel_logs(person.membership)
-
-
-def relabel_logs(instance):
-    """The admin's history names the entry as it read when staff acted on it."""
-    log_registry.get_logs_for_instance(instance).update(label=str(instance))
 
 
 def end_membership(membership):

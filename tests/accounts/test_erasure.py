@@ -128,9 +128,10 @@ def make_active_everywhere(person, client, on_commit):
         recommendation=RecommendationFactory(cycle=cycle), membership=membership
     )
     next_cycle = CycleFactory(year=2027)
-    PoolPersonFactory(
+    not_drawn = PoolPersonFactory(
         cycle=next_cycle, first_name=FIRST_NAME, last_name=LAST_NAME, email=SECOND_EMAIL
     )
+    log(not_drawn, "wagtail.edit")
 
     consultation = make_consultation()
     own = ProposalFactory(consultation=consultation, author=person, title="Più panchine")
@@ -138,12 +139,13 @@ def make_active_everywhere(person, client, on_commit):
     other = ProposalFactory(consultation=consultation, title="Cortili aperti")
     CommentFactory(proposal=other, author=person, body="<p>Ottima idea.</p>")
     CommentFactory(proposal=own, body="<p>La sostengo.</p>")
-    CommentFactory(
+    deleted_comment = CommentFactory(
         proposal=own,
         author=person,
         body=f"<p>Scrivetemi, {FIRST_NAME} {LAST_NAME}.</p>",
         deleted_at=timezone.now(),
     )
+    log(deleted_comment, "wagtail.edit")
     SupportFactory(user=person, proposal=other)
     SupportFactory(proposal=other)
     SupportFactory(proposal=own)
