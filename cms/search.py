@@ -46,11 +46,10 @@ class Facets:
 
     @classmethod
     def from_query(cls, params, kinds, municipi):
-        years = [int(year) for year in params.getlist("year") if year.isdigit()]
+        years = numbers(params.getlist("year"))
         return cls(
             kinds=frozenset(params.getlist("kind")) & set(kinds),
-            municipi=frozenset(int(pk) for pk in params.getlist("municipio") if pk.isdigit())
-            & set(municipi),
+            municipi=frozenset(numbers(params.getlist("municipio"))) & set(municipi),
             year=years[0] if years else None,
         )
 
@@ -64,6 +63,11 @@ class Facets:
             and (ignore == "municipio" or not self.municipi or municipio_id(hit) in self.municipi)
             and (ignore == "year" or self.year is None or year_of(hit) == self.year)
         )
+
+
+def numbers(values, digits=18):
+    """The values that are whole numbers of at most `digits` digits, as integers."""
+    return [int(value) for value in values if value.isdecimal() and len(value) <= digits]
 
 
 def year_of(hit):

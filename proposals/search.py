@@ -27,6 +27,8 @@ def search_kind(kind, label, order, results, covers=()):
 
 
 def search(queryset, query):
+    """The best matches in `queryset`, all the words required. PostgreSQL's backend takes only
+    filters on the model's FilterFields, so those name every field the visibility rules use."""
     return get_search_backend().search(query, queryset, operator="and")[:RESULTS_PER_KIND]
 
 

@@ -265,7 +265,7 @@ def test_facets_count_and_filter_by_kind_municipio_and_year(client, home_page, m
 def test_facet_values_that_name_nothing_are_ignored(client, home_page):
     proposal("Piazze aperte")
 
-    response = search(client, "piazze", kind="nonesiste", municipio="x", year="duemila")
+    response = search(client, "piazze", kind="nonesiste", municipio="²", year="9" * 5000)
 
     assert titles(response) == ["Piazze aperte"]
 
