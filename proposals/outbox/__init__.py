@@ -51,12 +51,13 @@ def key_for(name, ids):
     return f"{name}:" + ",".join(f"{field}={ids[field]}" for field in sorted(ids))
 
 
-def record(kind, key, **payload):
-    """Record one side effect in the current transaction (nothing if `key` exists already)."""
-    record_many(kind, [(key, payload)])
+def record(kind, key, *, not_before=None, **payload):
+    """Record one side effect in the current transaction (nothing if `key` exists already),
+    to deliver at once or from `not_before` on."""
+    record_many(kind, [(key, payload)], not_before=not_before)
 
 
-def record_many(kind, entries):
+def record_many(kind, entries, *, not_before=None):
     """Record (key, payload) pairs of one kind at once, for a fan-out to many people."""
     from proposals.outbox.models import Message
 
@@ -65,7 +66,10 @@ def record_many(kind, entries):
     if not entries:
         return
     Message.objects.bulk_create(
-        [Message(kind=kind, key=key, payload=payload) for key, payload in entries],
+        [
+            Message(kind=kind, key=key, payload=payload, available_at=not_before or timezone.now())
+            for key, payload in entries
+        ],
         ignore_conflicts=True,
         batch_size=500,
     )

@@ -11,15 +11,21 @@ from proposals.responses.models import Response
 
 
 def deadlines_by_office(today=None):
-    """[(office or None, [responses])] of open answers due soon or overdue, earliest first."""
+    """[(office or None, [responses])] of open answers due soon or overdue, and of published
+    answers the consultation still holds back, earliest due first."""
     today = today or timezone.localdate()
-    rows = (
-        Response.objects.unanswered()
-        .filter(due_date__lte=today + timezone.timedelta(days=conf.due_soon_days()))
+    due_soon = Response.objects.unanswered().filter(
+        due_date__lte=today + timezone.timedelta(days=conf.due_soon_days())
+    )
+    held_back = Response.objects.awaiting_visibility(today)
+    rows = list(
+        (due_soon | held_back)
         .with_deadline_status(today)
-        .select_related("office", "state")
+        .select_related("office", "state", "dossier")
         .order_by(F("office__name").asc(nulls_last=True), "due_date", "pk")
     )
+    for row in rows:
+        row.shown_from = row.visible_from() if row.db_answered else None
     return [(office, list(items)) for office, items in groupby(rows, key=lambda r: r.office)]
 
 

@@ -6,7 +6,7 @@ public sees only the live version. The clock (handed_at, due_date) and the notif
 belong to the record as a whole, never to a revision.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -151,10 +151,28 @@ class Dossier(models.Model):
     def get_overview_url(self):
         return reverse("proposals:responses_overview_dossier", kwargs={"slug": self.slug})
 
-    def answers_held_back(self):
+    def answers_held_back(self, now=None):
         """True while the source (a consultation) says its answers are not to be shown yet."""
         check = getattr(self.source, "answers_visible", None)
-        return callable(check) and not check()
+        return callable(check) and not check(now or timezone.now())
+
+    def answers_shown_from(self, moment):
+        """The first moment from `moment` on when the source shows its answers, None if its
+        phases never do. What the source shows changes only when a phase opens or closes."""
+        next_change = getattr(self.source, "next_phase_change", None)
+        while moment is not None:
+            if not self.answers_held_back(moment):
+                return moment
+            moment = next_change(moment) if callable(next_change) else None
+        return None
+
+
+def readable_condition(today):
+    return ~Q(dossier_id__in=Dossier.objects.held_back_ids()) | Q(due_date__lte=today)
+
+
+def start_of(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class ResponseQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -164,9 +182,16 @@ class ResponseQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def answered(self):
         return self.filter(live=True, answered_at__isnull=False)
 
-    def public_answers(self):
-        """Published answers the public may read now."""
-        return self.answered().exclude(dossier_id__in=Dossier.objects.held_back_ids())
+    def public_answers(self, today=None):
+        """Published answers the public may read now: the consultation's phases may hold them
+        back, never past their due date."""
+        today = today or timezone.localdate()
+        return self.answered().filter(readable_condition(today))
+
+    def awaiting_visibility(self, today=None):
+        """Published answers that the consultation's phases still hold back."""
+        today = today or timezone.localdate()
+        return self.answered().exclude(readable_condition(today))
 
     def unanswered(self):
         return self.exclude(live=True, answered_at__isnull=False)
@@ -311,6 +336,7 @@ class Response(
         index.SearchField("target_title"),
         index.SearchField("answer"),
         index.FilterField("live"),
+        index.FilterField("due_date"),
         index.FilterField("answered_at"),
         index.FilterField("dossier"),
         index.FilterField("content_type"),
@@ -379,12 +405,26 @@ class Response(
 
     @property
     def is_public_answer(self):
-        """Published, and not held back by its consultation's current phase."""
+        """Published, and not held back by its consultation's current phase, or due already."""
         if not self.is_answered:
             return False
+        if self.due_date <= timezone.localdate():
+            return True
         if not hasattr(self, "_held_back"):
             self._held_back = self.dossier_id is not None and self.dossier.answers_held_back()
         return not self._held_back
+
+    def visible_from(self, now=None):
+        """When the public can read the published answer (None if unpublished): at once,
+        unless the consultation holds it back; at the latest on its due date."""
+        if not self.is_answered:
+            return None
+        now = max(now or timezone.now(), self.answered_at)
+        due = max(start_of(self.due_date), now)
+        if self.dossier_id is None or self.dossier.content_type_id is None:
+            return now
+        shown = self.dossier.answers_shown_from(now)
+        return min(shown, due) if shown else due
 
     @property
     def is_accepted(self):

@@ -13,24 +13,36 @@ from proposals.notifications import followers_of, notify
 from proposals.users import notification_frequency
 
 
-def notify_answer_published(response):
-    """Record, in the publishing transaction, that the answer's people must hear of it: once
-    per published revision (a correction that asks to notify again is a new revision)."""
+def notify_answer_published(response, key_suffix=""):
+    """Record, in the publishing transaction, that the answer's people must hear of it when
+    they can read it: once per published revision (a correction that asks to notify again is a
+    new revision)."""
     outbox.record(
         "proposals.responses.notifications.tell_answer_published",
-        f"responses.answer_published:{response.pk}:{response.live_revision_id}",
+        f"responses.answer_published:{response.pk}:{response.live_revision_id}{key_suffix}",
+        not_before=response.visible_from(),
         response_id=response.pk,
     )
 
 
 def tell_answer_published(response_id):
-    """The outbox's handler: a notification per person, or an email per recipient."""
+    """The outbox's handler: a notification per person, or an email per recipient.
+
+    If the consultation's phases changed since and still hold the answer back, the handler
+    hands over to one row for the new moment, so the people still hear of it once."""
     from proposals.responses.models import Response
+    from proposals.responses.services import mark_target_answered
 
     response = Response.objects.get(pk=response_id)
+    if not response.is_answered:
+        return
+    if not response.is_public_answer:
+        notify_answer_published(response, key_suffix=f"@{response.visible_from().isoformat()}")
+        return
     target = response.target
     if target is None:
         return
+    mark_target_answered(target, response.answered_at)
     proposal_model = apps.get_model("proposals", "Proposal")
     if isinstance(target, proposal_model):
         _notify_proposal_people(target)
@@ -80,7 +92,7 @@ class AnswerPublishedEmail(Email):
 
     @staticmethod
     def recipients_of(response):
-        if not response.is_answered:
+        if not response.is_public_answer:
             return []
         people = response.target.get_notification_recipients()
         return [u for u in _unique_active(people) if notification_frequency(u) != "none"]

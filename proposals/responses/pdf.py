@@ -93,6 +93,9 @@ def _response_story(response, styles, base_url):
             styles["Heading4"],
         ),
     ]
+    if item_url := response.target_url:
+        line = _("Answered item: %(url)s") % {"url": base_url + item_url}
+        story.append(Paragraph(_plain(line), styles["BodyText"]))
     if response.office:
         line = _("Responsible office: %(office)s") % {"office": response.office}
         story.append(Paragraph(_plain(line), styles["BodyText"]))

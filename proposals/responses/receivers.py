@@ -8,7 +8,7 @@ from wagtail.signals import published
 from proposals import signals
 from proposals.responses.models import Response
 from proposals.responses.notifications import notify_answer_published
-from proposals.responses.services import hand_to_city, mark_target_answered
+from proposals.responses.services import hand_to_city
 
 
 @receiver(signals.support_threshold_reached, dispatch_uid="responses_threshold")
@@ -40,7 +40,8 @@ def on_response_published(sender, instance, **kwargs):
 
     Conditional UPDATEs decide, so that of two publications at once only one finds the guard
     unset; the notification is an outbox row keyed by the published revision, recorded in this
-    transaction, so that two publications of one revision record it once."""
+    transaction, so that two publications of one revision record it once. It is delivered when
+    the public can read the answer."""
     now = timezone.now()
     rows = Response.objects.filter(pk=instance.pk)
     rows.filter(answered_at__isnull=True).update(answered_at=now)
@@ -50,7 +51,5 @@ def on_response_published(sender, instance, **kwargs):
     again = not first and rows.filter(notify_again=True).update(
         notify_again=False, published_notified_at=now
     )
-    if first:
-        mark_target_answered(instance.target, now)
     if first or again:
-        notify_answer_published(instance)
+        notify_answer_published(Response.objects.get(pk=instance.pk))

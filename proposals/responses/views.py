@@ -88,7 +88,7 @@ def _dossier_context(slug):
     responses = (
         dossier.responses.public_answers()
         .select_related("state", "office")
-        .prefetch_related("progress")
+        .prefetch_related("progress", "target")
         .order_by("target_title", "pk")
     )
     return {
@@ -133,17 +133,16 @@ def export_csv(request, slug=None):
     response["Content-Disposition"] = 'attachment; filename="risposte-del-comune.csv"'
     writer = SafeWriter(response)
     writer.writerow([str(title) for title in EXPORT_HEADER])
-    held_back = Dossier.objects.held_back_ids()
+    readable = set(rows.public_answers().values_list("pk", flat=True))
     for row in rows.order_by("handed_at", "pk"):
-        writer.writerow(_export_row(row, row.dossier_id in held_back))
+        writer.writerow(_export_row(row, row.pk in readable))
     return response
 
 
-def _export_row(row, held_back):
+def _export_row(row, public):
     status = _("answered late") if row.db_late else _("answered on time")
     if not row.db_answered:
         status = _("overdue") if row.db_overdue else _("awaiting answer")
-    public = row.db_answered and not held_back
     answer = [
         timezone.localdate(row.answered_at).isoformat() if row.db_answered else "",
         row.state.name if public else "",
