@@ -10,8 +10,11 @@ def test_demo_answers_load_twice_without_changes(client):
     counts = [m.objects.count() for m in (Response, Dossier, Office)]
     call_command("load_demo", verbosity=0)
     assert [m.objects.count() for m in (Response, Dossier, Office)] == counts
-    draft = Response.objects.get(target_title="Tetti verdi sulle scuole comunali")
-    assert draft.workflow_in_progress and not draft.live
-    assert client.get("/risposte/").status_code == 200
+    answer = Response.objects.get(target_title="Tetti verdi sulle scuole comunali")
+    assert answer.live and not answer.workflow_in_progress
+    assert answer.is_public_answer
+    assert answer.get_absolute_url() in client.get("/risposte/").content.decode()
+    assert client.get(answer.get_absolute_url()).status_code == 200
+    assert "coperture verdi" in client.get(answer.target.get_absolute_url()).content.decode()
     dossier = Response.objects.exclude(dossier=None).first().dossier
     assert client.get(dossier.get_absolute_url()).status_code == 200
