@@ -88,7 +88,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         # Leaflet and Bootstrap Italia position elements with style attributes.
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", *OPENSTREETMAP_TILES, "https://www.gravatar.com"],
+        "img-src": ["'self'", "data:", "blob:", *OPENSTREETMAP_TILES],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         # Video embeds in editorial content (wagtail.embeds).
@@ -317,6 +317,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: they would tell a third party which staff use the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -36,7 +36,9 @@ def browser():
 
 
 @pytest.fixture
-def context(browser, live_server):
+def context(browser, live_server, settings):
+    # Emails are written by tasks, away from any request: their links use the site's base URL.
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
     context = browser.new_context(
         base_url=live_server.url,
         locale="it-IT",

@@ -20,8 +20,9 @@ def test_editor_creates_and_publishes_a_standard_page(page, site_content, settin
     editor = UserFactory(email="redazione.municipio5@comune.milano.it", nickname="Redazione M5")
     editor.groups.add(Group.objects.get(name="Moderators"))
 
+    # The admin sends staff to the site's one login form (allauth), by email.
     page.goto("/admin/")
-    page.get_by_label("Nome utente").fill(editor.username)
+    page.get_by_label("Email").fill(editor.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Accedi").click()
 
