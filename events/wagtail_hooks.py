@@ -10,7 +10,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events import admin_views
+from cms.search import SEARCH_KINDS_HOOK
+from events import admin_views, search
 from events.models import EventIndexPage, EventPage, Registration, Speaker
 
 HOME_SECTION_SIZE = 3
@@ -161,3 +162,5 @@ def upcoming_events_section(request):
         "now": timezone.now(),
     }
 
+
+hooks.register(SEARCH_KINDS_HOOK, search.event_kind)

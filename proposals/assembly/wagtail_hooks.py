@@ -29,15 +29,33 @@ from .models import (
 admin_urls = [
     path("", admin_views.IndexView.as_view(), name="index"),
     path("cicli/<proposals_id:pk>/", admin_views.CycleDashboardView.as_view(), name="cycle"),
-    path("cicli/<proposals_id:pk>/importa/", admin_views.PoolImportView.as_view(), name="pool_import"),
-    path("cicli/<proposals_id:pk>/sorteggio/", admin_views.SelectionView.as_view(), name="selection"),
-    path("cicli/<proposals_id:pk>/calendario/", admin_views.CalendarView.as_view(), name="calendar"),
-    path("cicli/<proposals_id:pk>/inviti/", admin_views.InvitationsView.as_view(), name="invitations"),
+    path(
+        "cicli/<proposals_id:pk>/importa/", admin_views.PoolImportView.as_view(), name="pool_import"
+    ),
+    path(
+        "cicli/<proposals_id:pk>/sorteggio/", admin_views.SelectionView.as_view(), name="selection"
+    ),
+    path(
+        "cicli/<proposals_id:pk>/calendario/", admin_views.CalendarView.as_view(), name="calendar"
+    ),
+    path(
+        "cicli/<proposals_id:pk>/inviti/", admin_views.InvitationsView.as_view(), name="invitations"
+    ),
     path("sorteggi/<proposals_id:pk>/", admin_views.RunView.as_view(), name="run"),
-    path("plenarie/<proposals_id:pk>/presenze/", admin_views.RegisterView.as_view(), name="register"),
-    path("iscrizioni/<proposals_id:pk>/sostituto/", admin_views.SubstituteView.as_view(), name="substitute"),
+    path(
+        "plenarie/<proposals_id:pk>/presenze/", admin_views.RegisterView.as_view(), name="register"
+    ),
+    path(
+        "iscrizioni/<proposals_id:pk>/sostituto/",
+        admin_views.SubstituteView.as_view(),
+        name="substitute",
+    ),
     path("voti/<proposals_id:pk>/", admin_views.VoteView.as_view(), name="vote"),
-    path("report/<proposals_id:pk>/consegna/", admin_views.DeliverReportView.as_view(), name="deliver"),
+    path(
+        "report/<proposals_id:pk>/consegna/",
+        admin_views.DeliverReportView.as_view(),
+        name="deliver",
+    ),
 ]
 
 
