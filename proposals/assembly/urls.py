@@ -15,10 +15,14 @@ urlpatterns = [
         kiosk_views.choose_voter,
         name="kiosk_voters",
     ),
-    path("<slug:slug>/postazione/<proposals_id:pk>/scheda/", kiosk_views.ballot, name="kiosk_ballot"),
+    path(
+        "<slug:slug>/postazione/<proposals_id:pk>/scheda/", kiosk_views.ballot, name="kiosk_ballot"
+    ),
     path("<slug:slug>/postazione/<proposals_id:pk>/ingresso/", kiosk_views.door, name="kiosk_door"),
     path(
-        "<slug:slug>/raccomandazioni/<proposals_id:pk>/", views.recommendation_detail, name="recommendation"
+        "<slug:slug>/raccomandazioni/<proposals_id:pk>/",
+        views.recommendation_detail,
+        name="recommendation",
     ),
     path("<slug:slug>/report/<proposals_id:year>/", views.report_detail, name="report"),
 ]

@@ -68,6 +68,8 @@ def test_failed_admin_logins_lock_out_further_attempts(client):
         log_in(client, form, staff.email, WRONG_PASSWORD)
     response = log_in(client, form, staff.email, PASSWORD)
     assert not is_logged_in(client)
-    assert response.status_code == 429 or "Too many" in response.content.decode() or (
-        "Troppi" in response.content.decode()
+    assert (
+        response.status_code == 429
+        or "Too many" in response.content.decode()
+        or ("Troppi" in response.content.decode())
     )

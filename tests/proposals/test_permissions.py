@@ -198,9 +198,7 @@ def test_follow_grid(world):
         lambda role, key: (
             role in VERIFIED
             and (
-                key[1] in PUBLIC
-                or role == "author"
-                or (role == "moderator" and key[1] == "hidden")
+                key[1] in PUBLIC or role == "author" or (role == "moderator" and key[1] == "hidden")
             )
         ),
     )
@@ -225,9 +223,7 @@ def test_comment_edit_and_delete_grid(world):
     )
     cases = {"fresh": comment}
     check_grid(users, cases, "change_comment", lambda role, key: role == "author")
-    check_grid(
-        users, cases, "delete_comment", lambda role, key: role in {"author", "moderator"}
-    )
+    check_grid(users, cases, "delete_comment", lambda role, key: role in {"author", "moderator"})
 
 
 @translation.override("en")

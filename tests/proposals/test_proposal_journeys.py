@@ -11,8 +11,8 @@ from proposals import signals
 from proposals.models import Follow, Proposal, Support
 from proposals.phases import PhaseKind
 from tests.factories import UserFactory
-from tests.proposals.files import image_bytes, pdf_bytes
 from tests.proposals.factories import ProposalFactory, make_consultation
+from tests.proposals.files import image_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
