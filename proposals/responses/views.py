@@ -12,6 +12,7 @@ from wagtail.rich_text import expand_db_html
 from proposals.responses import stats
 from proposals.responses.models import Dossier, Office, Response, ResponseState
 from proposals.responses.pdf import render_dossier_pdf
+from proposals.restrictions import view_restriction_response
 from proposals.spreadsheets import SafeWriter
 
 PAGE_SIZE = 20
@@ -76,6 +77,9 @@ def detail(request, pk):
     response = get_object_or_404(
         Response.objects.public_answers().select_related("state", "office", "dossier"), pk=pk
     )
+    consultation = getattr(response.target, "consultation", None)
+    if consultation and (refused := view_restriction_response(request, consultation)):
+        return refused
     return render(
         request,
         "responses/detail.html",

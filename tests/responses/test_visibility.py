@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from proposals import outbox
 from proposals import services as proposal_services
@@ -207,3 +208,18 @@ def test_a_dossier_answer_and_its_recommendation_link_to_each_other(
     assert f'href="{recommendation.get_absolute_url()}"' in dossier_page
     assert f'href="{response.get_absolute_url()}"' in recommendation_page
     assert "quaranta alberi" in recommendation_page
+
+
+@pytest.mark.django_db
+def test_the_answer_to_a_proposal_of_a_private_consultation_is_as_private(
+    client, site, django_capture_on_commit_callbacks
+):
+    consultation = make_consultation(PhaseKind.INSTITUTIONAL_RESPONSE)
+    proposal, response = handed_proposal(consultation)
+    response = publish_answer(response, django_capture_on_commit_callbacks)
+    PageViewRestriction.objects.create(
+        page=consultation, restriction_type=PageViewRestriction.PASSWORD, password="clima"
+    )
+    answer_page = client.get(response.get_absolute_url())
+    assert "quaranta alberi" not in answer_page.content.decode()
+    assert "password" in answer_page.content.decode().lower()
