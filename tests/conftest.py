@@ -5,9 +5,10 @@ that expects mail wraps the action in `django_capture_on_commit_callbacks(execut
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.contrib.settings.registry import registry as settings_registry
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
 from cms.demo import ensure_home_page
 from tests.factories import UserFactory
@@ -57,3 +58,12 @@ def unverified_citizen(db):
 @pytest.fixture
 def staff_user(db):
     return UserFactory(is_staff=True, is_superuser=True, nickname="Redazione")
+
+
+@pytest.fixture
+def live_site(transactional_db, request):
+    """Transactional tests flush the tables, Wagtail's root page included: put it back."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    return request.getfixturevalue("site")

@@ -4,20 +4,17 @@ The hand-over to the City is recorded with the threshold mark and survives a que
 down or a handler that fails; a worker killed mid-batch loses and doubles nothing; the same
 comment sent ten times is stored once; twenty parallel withdrawals answer "withdrawn" once."""
 
-import threading
 import uuid
 from datetime import timedelta
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.db import connection, connections, transaction
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, Page
 
 from proposals import conf, outbox, services
 from proposals.emails import NotificationEmail
@@ -25,43 +22,9 @@ from proposals.models import Comment, Notification, Proposal, Support
 from proposals.outbox.models import Message
 from proposals.phases import PhaseKind
 from proposals.responses.models import Response
+from tests.concurrency import on_postgresql, run_in_threads
 from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory, make_consultation
-
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real concurrency"
-)
-
-
-@pytest.fixture
-def live_site(transactional_db, request):
-    """Transactional tests flush the tables, Wagtail's root page included: put it back."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    return request.getfixturevalue("site")
-
-
-def run_in_threads(jobs):
-    barrier = threading.Barrier(len(jobs))
-    results, errors = [], []
-
-    def run(job):
-        try:
-            barrier.wait()
-            results.append(job())
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    return results
 
 
 def queue_down(*args, **kwargs):

@@ -1,15 +1,11 @@
 """Publishing an answer notifies once and stamps the first answer date once, even when several
 people publish or approve it at the same moment (issue 17)."""
 
-import threading
-
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.db import connection, connections
 from wagtail.actions.publish_revision import PublishRevisionAction
-from wagtail.models import Locale, ModelLogEntry, Page, TaskState
+from wagtail.models import ModelLogEntry, TaskState
 
 from proposals import services as proposal_services
 from proposals.models import Notification, Proposal
@@ -17,43 +13,10 @@ from proposals.outbox.models import Message
 from proposals.phases import PhaseKind
 from proposals.responses.models import Response
 from proposals.responses.services import hand_to_city
+from tests.concurrency import on_postgresql, run_in_threads
 from tests.factories import UserFactory
 from tests.proposals.factories import ProposalFactory, make_consultation
 from tests.responses.factories import handed, state
-
-on_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs PostgreSQL row locks and real concurrency"
-)
-
-
-@pytest.fixture
-def live_site(transactional_db, request):
-    """Transactional tests flush the tables, Wagtail's root page included: put it back."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    return request.getfixturevalue("site")
-
-
-def run_in_threads(jobs):
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
 
 
 def answered_proposal():
