@@ -1,5 +1,7 @@
 """Bring a page of the registry into one of its states, in the browser or with the test client."""
 
+from html.parser import HTMLParser
+
 SUBMIT_INVALID_FORM = """values => {
   const names = Object.keys(values);
   const form = [...document.querySelectorAll("main form[method=post]")]
@@ -24,8 +26,27 @@ def open_in_browser(page, state, path):
 
 
 def fetch_with_client(client, state, path):
-    """The server's HTML for the page in this state, as the test client receives it."""
+    """The server's HTML for the page in this state, as the test client receives it; a form is
+    sent as a browser would, with its hidden fields (a kiosk ballot's hand-over token)."""
     response = client.get(path, follow=True)
     if state.invalid_form is not None:
-        response = client.post(response.request["PATH_INFO"], state.invalid_form)
+        data = {**hidden_fields(response.content.decode()), **state.invalid_form}
+        response = client.post(response.request["PATH_INFO"], data)
     return response
+
+
+class HiddenFields(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "hidden" and attrs.get("name"):
+            self.values[attrs["name"]] = attrs.get("value") or ""
+
+
+def hidden_fields(html):
+    parser = HiddenFields()
+    parser.feed(html)
+    return parser.values
