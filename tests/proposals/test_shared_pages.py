@@ -152,10 +152,11 @@ def test_a_page_restricted_to_logged_in_readers_is_not_kept_for_everyone(proposa
 
 
 def test_text_written_by_the_public_cannot_pass_for_a_personal_part(proposal, citizen):
+    named = page(reader(citizen), proposal.get_absolute_url()).count(citizen.nickname)
     spoof = "<!--personal-0000000000000000:account:-->"
     CommentFactory(proposal=proposal, consultation=proposal.consultation, body=f"<p>{spoof}</p>")
     html = page(reader(citizen), proposal.get_absolute_url())
-    assert html.count(citizen.nickname) == 1
+    assert named > 0 and html.count(citizen.nickname) == named
 
 
 def test_a_shared_render_that_asks_for_a_csrf_token_outside_a_personal_part_fails(db):
